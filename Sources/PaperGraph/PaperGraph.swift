@@ -1,0 +1,2 @@
+@_exported import PaperGraphModel
+@_exported import PaperGraphOntology
