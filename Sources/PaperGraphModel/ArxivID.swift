@@ -26,9 +26,12 @@ public enum ArxivID {
     public static func isArxivID(_ text: String) -> Bool {
         let u = Array(text.utf8)
         func digits(_ slice: ArraySlice<UInt8>) -> Bool { !slice.isEmpty && slice.allSatisfy { $0 >= 48 && $0 <= 57 } }
-        // New style: YYMM.NNNN or YYMM.NNNNN
-        if u.count == 9 || u.count == 10, u[4] == UInt8(ascii: ".") {
-            return digits(u[0..<4]) && digits(u[5...])
+        // New style: YYMM.NNNN (April 2007 to December 2014), YYMM.NNNNN (from January 2015).
+        if u.count == 9 || u.count == 10, u[4] == UInt8(ascii: "."), digits(u[0..<4]), digits(u[5...]) {
+            let year = Int(u[0] - 48) * 10 + Int(u[1] - 48)
+            let month = Int(u[2] - 48) * 10 + Int(u[3] - 48)
+            guard (1...12).contains(month), year >= 7 else { return false }
+            return u.count == (year >= 15 ? 10 : 9)
         }
         // Old style: archive(.subject)?/YYMMNNN
         if let slash = u.firstIndex(of: UInt8(ascii: "/")), slash > 0, u.count - slash - 1 == 7 {
