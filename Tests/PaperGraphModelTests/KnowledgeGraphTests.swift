@@ -74,3 +74,24 @@ struct KnowledgeGraphTests {
         #expect(copy.asFragment() == graph.asFragment())
     }
 }
+
+@Suite("Name resolution")
+struct LookupTests {
+    @Test("names resolve by folded key, alias, arXiv id, title and Kind: prefix")
+    func resolve() {
+        var graph = KnowledgeGraph()
+        let math = graph.upsert(Node(id: NodeID(.benchmark, "MATH"), name: "MATH"))
+        let mathMethod = graph.upsert(Node(id: NodeID(.method, "Math"), name: "Math"))
+        let mcts = graph.upsert(Node(id: NodeID(.method, "Monte Carlo Tree Search"), name: "Monte Carlo Tree Search",
+                                     properties: ["aliases": .strings(["MCTS"])]))
+        let paper = graph.upsert(Node(id: NodeID(kind: .paper, normalizedKey: "2409.12917"), name: "A Title"))
+        let titled = graph.upsert(Node(id: NodeID(.paper, "Grasp2Vec: Learning"), name: "Grasp2Vec: Learning"))
+        #expect(graph.resolve("MATH") == [math, mathMethod])
+        #expect(graph.resolve("Method:math") == [mathMethod])
+        #expect(graph.resolve("mcts") == [mcts])
+        #expect(graph.resolve("monte-carlo tree search") == [mcts])
+        #expect(graph.resolve("arXiv:2409.12917v2") == [paper])
+        #expect(graph.resolve("Grasp2Vec: Learning") == [titled])
+        #expect(graph.resolve("nothing here").isEmpty)
+    }
+}
