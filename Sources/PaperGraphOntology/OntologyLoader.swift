@@ -24,16 +24,32 @@ struct OntologyLoader {
         let benchmarks = parse(Ontology.File.benchmarks).map { readGazetteer($0, kind: .benchmark, file: Ontology.File.benchmarks) } ?? nil
         let methods = parse(Ontology.File.methods).map { readGazetteer($0, kind: .method, file: Ontology.File.methods) } ?? nil
         guard let benchmarks, let methods else { return nil }
-        var words = Set<String>()
-        let wordsPath = path(Ontology.File.commonWords)
-        if let text = try? String(contentsOfFile: wordsPath, encoding: .utf8) {
-            for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
-                let w = NameFolding.fold(String(line))
-                if !w.isEmpty { words.insert(w) }
+        return Ontology(directory: directory, schema: schema, benchmarks: benchmarks, methods: methods,
+                        commonWords: readCommonWords())
+    }
+
+    /// Reads the ordinary-English-word list (one word per line, `#` comments).
+    /// It holds tens of thousands of lines and is read on every run, so lines
+    /// that are already folded (lower-case ASCII letters) are taken as bytes and
+    /// only the others go through ``NameFolding``.
+    private mutating func readCommonWords() -> Set<String> {
+        let full = path(Ontology.File.commonWords)
+        guard let data = FileManager.default.contents(atPath: full) else {
+            issues.append(OntologyIssue(.warning, file: full, line: nil, entry: nil,
+                                        "cannot be read, so names that are ordinary English words are not checked"))
+            return []
+        }
+        let lowercase = UInt8(ascii: "a")...UInt8(ascii: "z")
+        var words = Set<String>(minimumCapacity: data.count / 8)
+        for line in data.split(separator: UInt8(ascii: "\n")) where line.first != UInt8(ascii: "#") {
+            if line.allSatisfy(lowercase.contains) {
+                words.insert(String(decoding: line, as: UTF8.self))
+            } else {
+                let word = NameFolding.fold(String(decoding: line, as: UTF8.self))
+                if !word.isEmpty { words.insert(word) }
             }
         }
-        return Ontology(directory: directory, schema: schema, benchmarks: benchmarks, methods: methods,
-                        commonWords: words)
+        return words
     }
 
     private func path(_ file: String) -> String { (directory as NSString).appendingPathComponent(file) }

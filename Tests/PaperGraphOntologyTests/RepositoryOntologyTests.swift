@@ -1,0 +1,52 @@
+import Foundation
+import PaperGraphModel
+import Testing
+@testable import PaperGraphOntology
+
+/// The ontology shipped in the repository's `ontology/` directory.
+@Suite struct RepositoryOntologyTests {
+    static let directory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("ontology").path
+
+    @Test func loadsWithoutErrorsOrWarnings() throws {
+        let (ontology, issues) = Ontology.check(directory: Self.directory)
+        #expect(issues.isEmpty, "\(issues.map(\.description).joined(separator: "\n"))")
+        let loaded = try #require(ontology)
+        #expect(loaded.benchmarks.count >= 500)
+        #expect(loaded.commonWords.count >= 5000)
+    }
+
+    @Test func englishWordBenchmarksMatchOnlyAsWritten() throws {
+        let ontology = try Ontology.load(from: Self.directory)
+        for name in ["MATH", "ARC", "DROP", "RACE", "COPA", "ReCoRD", "Spider", "Cora", "Yelp", "Kinetics"] {
+            let entry = try #require(ontology.entry(.benchmark, named: name), "\(name)")
+            #expect(entry.surfaceForms.allSatisfy { $0.caseRule == .exact }, "\(name)")
+        }
+    }
+
+    @Test func spellingVariantsResolveToOneEntry() throws {
+        let ontology = try Ontology.load(from: Self.directory)
+        let variants = [
+            "GSM-8K": "GSM8K", "MATH500": "MATH-500", "AIME24": "AIME 2024", "AIME 2025": "AIME 2025",
+            "HumanEvalPlus": "HumanEval+", "SWE-Bench Verified": "SWE-bench Verified",
+            "ILSVRC-2012": "ImageNet", "ImageNet-1k": "ImageNet", "Flores200": "FLORES-200",
+            "BIG-Bench Hard": "BBH", "AlpacaEval 2": "AlpacaEval 2.0",
+        ]
+        for (written, canonical) in variants {
+            #expect(ontology.entry(.benchmark, named: written)?.name == canonical, "\(written)")
+        }
+    }
+
+    @Test func subsetsLinkToTheirFamilies() throws {
+        let ontology = try Ontology.load(from: Self.directory)
+        let families = [
+            "MATH-500": "MATH", "AIME 2024": "AIME", "SWE-bench Verified": "SWE-bench", "ImageNet-C": "ImageNet",
+            "SST-2": "GLUE", "BoolQ": "SuperGLUE", "Atari 100k": "Atari", "WMT23": "WMT", "HumanEval+": "HumanEval",
+        ]
+        for (subset, family) in families {
+            #expect(ontology.entry(.benchmark, named: subset)?.parent == family, "\(subset)")
+        }
+        #expect(ontology.entry(.benchmark, named: "MMLU-Pro")?.parent == nil)
+    }
+}
