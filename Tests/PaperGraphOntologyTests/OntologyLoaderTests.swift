@@ -63,6 +63,17 @@ import Testing
         ])
     }
 
+    @Test func lookupFollowsEditsOfTheEntryLists() {
+        var edited = ontology
+        edited.benchmarks.append(GazetteerEntry(kind: .benchmark, name: "GSM8K", aliases: ["GSM-8K"], caseRule: .ignore,
+                                                location: SourceLocation(file: "edit", line: 1)))
+        #expect(edited.entry(.benchmark, named: "gsm 8k")?.name == "GSM8K")
+        #expect(ontology.entry(.benchmark, named: "gsm 8k") == nil)
+        edited.benchmarks.removeAll { $0.name == "MATH-500" }
+        #expect(edited.entry(.benchmark, named: "MATH500") == nil)
+        #expect(edited.entry(.benchmark, named: "HumanEval")?.name == "HumanEval")
+    }
+
     @Test func missingDirectoryIsAnError() {
         let (ontology, issues) = Ontology.check(directory: Fixture.root.appendingPathComponent("absent").path)
         #expect(ontology == nil)

@@ -48,5 +48,10 @@ import Testing
             #expect(ontology.entry(.benchmark, named: subset)?.parent == family, "\(subset)")
         }
         #expect(ontology.entry(.benchmark, named: "MMLU-Pro")?.parent == nil)
+        // Every subset_of becomes one SUBSET_OF edge to an entry of the gazetteer.
+        let edges = ontology.links.filter { $0.relation == .subsetOf }
+        #expect(edges.count == ontology.benchmarks.filter { $0.parent != nil }.count)
+        let keys = Set(ontology.benchmarks.map(\.nodeID))
+        #expect(edges.allSatisfy { keys.contains($0.from) && keys.contains($0.to) })
     }
 }
