@@ -88,6 +88,8 @@ struct OntologyLoader {
         switch error {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
             return mark.line
+        case .duplicatedKeysInMapping(_, let context):
+            return context.mark.line
         default:
             return nil
         }
@@ -97,6 +99,8 @@ struct OntologyLoader {
         switch error {
         case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
             return problem
+        case .duplicatedKeysInMapping(let duplicates, _):
+            return "a mapping repeats the key(s) " + duplicates.map { "'\($0)'" }.joined(separator: ", ")
         default:
             return String(describing: error)
         }
@@ -185,12 +189,22 @@ struct OntologyLoader {
             if kind == .method, map["subset_of"] != nil { error(file, map["subset_of"], entry: name, "methods use 'broader', not 'subset_of'") }
             var aliases: [String] = []
             if let node = map["aliases"] {
-                if let seq = node.sequence { aliases = seq.compactMap { $0.string } }
-                else if let one = node.string { aliases = [one] }
-                else { error(file, node, entry: name, "'aliases' must be a list of strings") }
+                if let seq = node.sequence {
+                    for item in seq {
+                        if let alias = item.string { aliases.append(alias) }
+                        else { error(file, item, entry: name, "'aliases' must be a list of strings") }
+                    }
+                } else if let one = node.string {
+                    aliases = [one]
+                } else {
+                    error(file, node, entry: name, "'aliases' must be a list of strings")
+                }
             }
             let rule = caseRule(map["case"], defaultFor: name, file: file, entry: name)
             var aliasRules: [String: CaseRule] = [:]
+            if let node = map["alias_case"], node.mapping == nil {
+                error(file, node, entry: name, "'alias_case' must be a mapping from alias to case rule")
+            }
             for (akey, avalue) in map["alias_case"]?.mapping ?? [:] {
                 guard let alias = akey.string, aliases.contains(alias) else {
                     error(file, akey, entry: name, "alias_case names '\(akey.string ?? "")', which is not an alias"); continue
@@ -202,11 +216,22 @@ struct OntologyLoader {
             }
             entries.append(GazetteerEntry(
                 kind: kind, name: name, aliases: aliases, caseRule: rule, aliasCaseRules: aliasRules,
-                domain: map["domain"]?.string, parent: map[kind == .benchmark ? "subset_of" : "broader"]?.string,
-                description: map["description"]?.string,
+                domain: text(map, "domain", file: file, entry: name),
+                parent: text(map, kind == .benchmark ? "subset_of" : "broader", file: file, entry: name),
+                description: text(map, "description", file: file, entry: name),
                 location: SourceLocation(file: path(file), line: item.mark?.line ?? 0)))
         }
         return entries
+    }
+
+    /// A field holding one string; a list or mapping there is an error, not silently dropped
+    /// (`subset_of: [MATH]` would otherwise lose the link).
+    private mutating func text(_ map: Yams.Node.Mapping, _ key: String, file: String, entry: String) -> String? {
+        guard let node = map[key] else { return nil }
+        guard let value = node.string else {
+            error(file, node, entry: entry, "'\(key)' must be a single string"); return nil
+        }
+        return value
     }
 
     private mutating func caseRule(_ node: Yams.Node?, defaultFor text: String, file: String, entry: String) -> CaseRule {

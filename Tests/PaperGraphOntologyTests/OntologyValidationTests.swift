@@ -78,6 +78,18 @@ import Testing
         #expect(checked.ontology == nil)
     }
 
+    @Test func repeatedKeyIsMalformedYAMLAtItsFirstUse() throws {
+        try onlyError(in: "duplicate-key", file: "benchmarks.yaml", line: 4, entry: nil,
+                      mentioning: "a mapping repeats the key(s) 'domain'")
+    }
+
+    @Test func listsAndMappingsWhereStringsBelongAreErrors() throws {
+        let checked = try Fixture.check(broken: "field-not-a-string")
+        #expect(checked.errors.map(\.entry) == ["MATH-500", "MATH-500"])
+        #expect(checked.errors.map(\.line) == [5, 6])
+        #expect(checked.errors.map(\.problem) == ["'aliases' must be a list of strings", "'subset_of' must be a single string"])
+    }
+
     @Test func englishWordsMustMatchExactly() throws {
         let checked = try Fixture.check(broken: "english-word")
         let file = checked.path("benchmarks.yaml")
