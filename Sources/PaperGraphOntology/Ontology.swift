@@ -16,8 +16,8 @@ public struct Ontology: Sendable {
 
     public var directory: String
     public var schema: Schema
-    public var benchmarks: [GazetteerEntry]
-    public var methods: [GazetteerEntry]
+    public var benchmarks: [GazetteerEntry] { didSet { lookup = Self.index(benchmarks, methods) } }
+    public var methods: [GazetteerEntry] { didSet { lookup = Self.index(benchmarks, methods) } }
     /// Folded ordinary English words (see ``File/commonWords``).
     public var commonWords: Set<String>
 
@@ -28,6 +28,7 @@ public struct Ontology: Sendable {
         self.benchmarks = benchmarks
         self.methods = methods
         self.commonWords = commonWords
+        lookup = Self.index(benchmarks, methods)
     }
 
     /// Loads and validates the ontology in `directory`.
@@ -57,7 +58,12 @@ public struct Ontology: Sendable {
         lookup[NodeID(kind, name)].map { (kind == .benchmark ? benchmarks : methods)[$0] }
     }
 
-    private var lookup: [NodeID: Int] {
+    /// Node key of every name and alias → index of its entry in ``benchmarks`` or
+    /// ``methods``. Built once per change of the lists, not per call: the
+    /// extractor looks up every mention and ``links`` every entry.
+    private var lookup: [NodeID: Int] = [:]
+
+    private static func index(_ benchmarks: [GazetteerEntry], _ methods: [GazetteerEntry]) -> [NodeID: Int] {
         var table: [NodeID: Int] = [:]
         for (list, kind) in [(benchmarks, NodeKind.benchmark), (methods, .method)] {
             for (i, entry) in list.enumerated() {

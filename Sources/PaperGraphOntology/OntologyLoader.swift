@@ -24,16 +24,32 @@ struct OntologyLoader {
         let benchmarks = parse(Ontology.File.benchmarks).map { readGazetteer($0, kind: .benchmark, file: Ontology.File.benchmarks) } ?? nil
         let methods = parse(Ontology.File.methods).map { readGazetteer($0, kind: .method, file: Ontology.File.methods) } ?? nil
         guard let benchmarks, let methods else { return nil }
-        var words = Set<String>()
-        let wordsPath = path(Ontology.File.commonWords)
-        if let text = try? String(contentsOfFile: wordsPath, encoding: .utf8) {
-            for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
-                let w = NameFolding.fold(String(line))
-                if !w.isEmpty { words.insert(w) }
+        return Ontology(directory: directory, schema: schema, benchmarks: benchmarks, methods: methods,
+                        commonWords: readCommonWords())
+    }
+
+    /// Reads the ordinary-English-word list (one word per line, `#` comments).
+    /// It holds tens of thousands of lines and is read on every run, so lines
+    /// that are already folded (lower-case ASCII letters) are taken as bytes and
+    /// only the others go through ``NameFolding``.
+    private mutating func readCommonWords() -> Set<String> {
+        let full = path(Ontology.File.commonWords)
+        guard let data = FileManager.default.contents(atPath: full) else {
+            issues.append(OntologyIssue(.warning, file: full, line: nil, entry: nil,
+                                        "cannot be read, so names that are ordinary English words are not checked"))
+            return []
+        }
+        let lowercase = UInt8(ascii: "a")...UInt8(ascii: "z")
+        var words = Set<String>(minimumCapacity: data.count / 8)
+        for line in data.split(separator: UInt8(ascii: "\n")) where line.first != UInt8(ascii: "#") {
+            if line.allSatisfy(lowercase.contains) {
+                words.insert(String(decoding: line, as: UTF8.self))
+            } else {
+                let word = NameFolding.fold(String(decoding: line, as: UTF8.self))
+                if !word.isEmpty { words.insert(word) }
             }
         }
-        return Ontology(directory: directory, schema: schema, benchmarks: benchmarks, methods: methods,
-                        commonWords: words)
+        return words
     }
 
     private func path(_ file: String) -> String { (directory as NSString).appendingPathComponent(file) }
@@ -72,6 +88,8 @@ struct OntologyLoader {
         switch error {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
             return mark.line
+        case .duplicatedKeysInMapping(_, let context):
+            return context.mark.line
         default:
             return nil
         }
@@ -81,6 +99,8 @@ struct OntologyLoader {
         switch error {
         case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
             return problem
+        case .duplicatedKeysInMapping(let duplicates, _):
+            return "a mapping repeats the key(s) " + duplicates.map { "'\($0)'" }.joined(separator: ", ")
         default:
             return String(describing: error)
         }
@@ -169,12 +189,22 @@ struct OntologyLoader {
             if kind == .method, map["subset_of"] != nil { error(file, map["subset_of"], entry: name, "methods use 'broader', not 'subset_of'") }
             var aliases: [String] = []
             if let node = map["aliases"] {
-                if let seq = node.sequence { aliases = seq.compactMap { $0.string } }
-                else if let one = node.string { aliases = [one] }
-                else { error(file, node, entry: name, "'aliases' must be a list of strings") }
+                if let seq = node.sequence {
+                    for item in seq {
+                        if let alias = item.string { aliases.append(alias) }
+                        else { error(file, item, entry: name, "'aliases' must be a list of strings") }
+                    }
+                } else if let one = node.string {
+                    aliases = [one]
+                } else {
+                    error(file, node, entry: name, "'aliases' must be a list of strings")
+                }
             }
             let rule = caseRule(map["case"], defaultFor: name, file: file, entry: name)
             var aliasRules: [String: CaseRule] = [:]
+            if let node = map["alias_case"], node.mapping == nil {
+                error(file, node, entry: name, "'alias_case' must be a mapping from alias to case rule")
+            }
             for (akey, avalue) in map["alias_case"]?.mapping ?? [:] {
                 guard let alias = akey.string, aliases.contains(alias) else {
                     error(file, akey, entry: name, "alias_case names '\(akey.string ?? "")', which is not an alias"); continue
@@ -186,11 +216,22 @@ struct OntologyLoader {
             }
             entries.append(GazetteerEntry(
                 kind: kind, name: name, aliases: aliases, caseRule: rule, aliasCaseRules: aliasRules,
-                domain: map["domain"]?.string, parent: map[kind == .benchmark ? "subset_of" : "broader"]?.string,
-                description: map["description"]?.string,
+                domain: text(map, "domain", file: file, entry: name),
+                parent: text(map, kind == .benchmark ? "subset_of" : "broader", file: file, entry: name),
+                description: text(map, "description", file: file, entry: name),
                 location: SourceLocation(file: path(file), line: item.mark?.line ?? 0)))
         }
         return entries
+    }
+
+    /// A field holding one string; a list or mapping there is an error, not silently dropped
+    /// (`subset_of: [MATH]` would otherwise lose the link).
+    private mutating func text(_ map: Yams.Node.Mapping, _ key: String, file: String, entry: String) -> String? {
+        guard let node = map[key] else { return nil }
+        guard let value = node.string else {
+            error(file, node, entry: entry, "'\(key)' must be a single string"); return nil
+        }
+        return value
     }
 
     private mutating func caseRule(_ node: Yams.Node?, defaultFor text: String, file: String, entry: String) -> CaseRule {

@@ -30,15 +30,17 @@ struct OntologyValidator {
                     issues.append(issue(entry, .error, "name or alias '\(form.text)' has no letters or digits"))
                     continue
                 }
+                // Checked for every form, even one that repeats another of the same
+                // entry: `DROP` (exact) with alias `drop` (ignore) still fires on prose.
+                if form.caseRule == .ignore, ontology.commonWords.contains(key) {
+                    issues.append(issue(entry, .error,
+                                        "'\(form.text)' is an ordinary English word and would match plain prose; use case: exact"))
+                }
                 if !seenInEntry.insert(key).inserted { continue }
                 if let other = owner[key] {
                     issues.append(issue(entry, .error, "'\(form.text)' is also claimed by '\(other.name)' (\(other.location))"))
                 } else {
                     owner[key] = entry
-                }
-                if form.caseRule == .ignore, ontology.commonWords.contains(key) {
-                    issues.append(issue(entry, .error,
-                                        "'\(form.text)' is an ordinary English word and would match plain prose; use case: exact"))
                 }
             }
         }
