@@ -60,7 +60,7 @@ let package = Package(
 
         // Tests: one target per library target; fixtures live beside them.
         .testTarget(name: "PaperGraphModelTests", dependencies: ["PaperGraphModel"]),
-        .testTarget(name: "PaperGraphOntologyTests", dependencies: ["PaperGraphOntology"]),
+        .testTarget(name: "PaperGraphOntologyTests", dependencies: ["PaperGraphOntology"], exclude: ["Fixtures"]),
         .testTarget(name: "PaperGraphIngestTests", dependencies: ["PaperGraphIngest", "CLibXML2"]),
         .testTarget(name: "PaperGraphExtractTests", dependencies: ["PaperGraphExtract"]),
         .testTarget(name: "PaperGraphStoreTests", dependencies: ["PaperGraphStore", "CSQLite"]),
