@@ -13,7 +13,7 @@ enum FormatSniffer {
         var i = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
         while i < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
-        guard i < bytes.count, !bytes.contains(0) else { return nil }
+        guard i < bytes.count, !isBinary(bytes) else { return nil }
         switch bytes[i] {
         case UInt8(ascii: "{"):
             return .jsonl
@@ -56,21 +56,27 @@ enum FormatSniffer {
         return nil
     }
 
-    /// Text with at least one long line (an abstract paragraph) and no control
-    /// characters other than whitespace.
+    /// Binary data: more than 1% control bytes other than whitespace. A stray
+    /// NUL in a text file does not make it binary; its reader deals with it.
+    private static func isBinary(_ bytes: [UInt8]) -> Bool {
+        let controls = bytes.count { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+        return controls * 100 > bytes.count
+    }
+
+    /// Text with at least one long paragraph (an abstract, possibly hard-wrapped).
     private static func looksLikeListing(_ bytes: ArraySlice<UInt8>) -> Bool {
-        var lineLength = 0
+        var paragraph = 0
         var longest = 0
-        for byte in bytes {
-            if byte == 0x0A {
-                longest = max(longest, lineLength)
-                lineLength = 0
-            } else if byte < 0x20 && byte != 0x09 && byte != 0x0D {
-                return false
+        var previous: UInt8 = 0x0A
+        for byte in bytes where byte != 0x0D {
+            if byte == 0x0A && previous == 0x0A {
+                longest = max(longest, paragraph)
+                paragraph = 0
             } else {
-                lineLength += 1
+                paragraph += 1
             }
+            previous = byte
         }
-        return max(longest, lineLength) >= ListingReader.minimumAbstractLength
+        return max(longest, paragraph) >= ListingReader.minimumAbstractLength
     }
 }

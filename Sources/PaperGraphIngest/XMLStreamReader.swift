@@ -19,7 +19,8 @@ final class XMLStreamReader {
     private final class Context {
         let source: ByteSource
         var readFailure: Error?
-        var firstError: (line: Int, message: String)?
+        /// The first fatal error: parsing stopped there.
+        var fatalError: (line: Int, message: String)?
 
         init(source: ByteSource) { self.source = source }
     }
@@ -55,9 +56,10 @@ final class XMLStreamReader {
         xmlTextReaderSetStructuredErrorHandler(reader, { opaque, error in
             guard let opaque, let error else { return }
             let context = Unmanaged<Context>.fromOpaque(opaque).takeUnretainedValue()
-            guard context.firstError == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+            // Recoverable errors (a namespace problem) let parsing go on; only the fatal one matters.
+            guard context.fatalError == nil, error.pointee.level == XML_ERR_FATAL else { return }
             let message = error.pointee.message.map { String(cString: $0) } ?? "XML error \(error.pointee.code)"
-            context.firstError = (Int(error.pointee.line), message.trimmingCharacters(in: .whitespacesAndNewlines))
+            context.fatalError = (Int(error.pointee.line), message.trimmingCharacters(in: .whitespacesAndNewlines))
         }, opaque)
     }
 
@@ -77,9 +79,21 @@ final class XMLStreamReader {
         return status == 1
     }
 
-    /// The current node and its whole subtree, valid until the reader moves on.
+    /// The current node and its whole subtree, valid until the reader moves on;
+    /// nil if the element is not whole because parsing failed inside it.
+    ///
+    /// After a fatal error the reader still hands out what the parser built
+    /// before it, including the element the parser was in the middle of. Only an
+    /// element the parser got past (one with a following sibling) is whole: the
+    /// others are dropped rather than passed on truncated.
     func expand() -> xmlNodePtr? {
-        xmlTextReaderExpand(reader)
+        let node = xmlTextReaderExpand(reader) ?? xmlTextReaderCurrentNode(reader)
+        if parserFailed && node?.pointee.next == nil { return nil }
+        return node
+    }
+
+    private var parserFailed: Bool {
+        status < 0 || context.fatalError != nil || context.readFailure != nil
     }
 
     var isStartElement: Bool { xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_ELEMENT.rawValue) }
@@ -96,7 +110,7 @@ final class XMLStreamReader {
     /// or the read failure of the underlying source.
     var failure: (line: Int, message: String)? {
         if let readFailure = context.readFailure { return (line, "\(readFailure)") }
-        if let first = context.firstError { return (first.line, "XML error: \(first.message)") }
+        if let fatal = context.fatalError { return (fatal.line, "XML error: \(fatal.message)") }
         if status < 0 { return (line, "XML error") }
         return nil
     }

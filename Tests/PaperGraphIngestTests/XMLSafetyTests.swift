@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import PaperGraphIngest
+
+/// libxml2 is used without entity substitution, DTD loading, network or
+/// `XML_PARSE_HUGE`: hostile XML is neither read from disk nor expanded.
+@Suite struct XMLSafetyTests {
+    @Test func externalEntityIsNotExpanded() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let secret = try dir.write("secret.txt", "TOP-SECRET-CONTENT")
+        for target in ["file:///etc/passwd", "file://\(secret)"] {
+            let path = try dir.write("xxe.xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <!DOCTYPE feed [ <!ENTITY x SYSTEM "\(target)"> ]>
+                <feed xmlns="http://www.w3.org/2005/Atom">
+                  <entry>
+                    <id>http://arxiv.org/abs/2409.12917v1</id>
+                    <title>Leak &x; here</title>
+                    <summary>Before &x; after.</summary>
+                  </entry>
+                </feed>
+                """)
+            let result = try ingest([path])
+            let paper = try #require(result.papers.first)
+            #expect(paper.title == "Leak here")
+            #expect(paper.abstract == "Before after.")
+            #expect(!paper.rawAbstract.contains("root:") && !paper.rawAbstract.contains("TOP-SECRET"))
+        }
+    }
+
+    @Test func billionLaughsFailsFastWithBoundedMemory() throws {
+        var entities = "<!ENTITY lol0 \"lollollollollollollollollollol\">\n"
+        for level in 1...12 {
+            let previous = String(repeating: "&lol\(level - 1);", count: 10)
+            entities += "<!ENTITY lol\(level) \"\(previous)\">\n"
+        }
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let path = try dir.write("laughs.xml", """
+            <?xml version="1.0"?>
+            <!DOCTYPE feed [
+            \(entities)]>
+            <feed xmlns="http://www.w3.org/2005/Atom">
+              <entry>
+                <id>http://arxiv.org/abs/2409.12917v1</id>
+                <title>Laughs</title>
+                <summary>&lol12;</summary>
+              </entry>
+            </feed>
+            """)
+        let before = peakResidentBytes()
+        let result = try ingest([path])
+        let growth = peakResidentBytes() - before
+        // 10^12 × 30 bytes if expanded; the reader must stop or skip it.
+        #expect(result.papers.allSatisfy { $0.rawAbstract.utf8.count < 1_000 })
+        #expect(growth < 200 << 20)
+        #expect(result.papers.isEmpty ? result.summary.skipped == 1 : true)
+    }
+
+    private func peakResidentBytes() -> Int {
+        var usage = rusage()
+        getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
+        return usage.ru_maxrss * 1024
+    }
+}
