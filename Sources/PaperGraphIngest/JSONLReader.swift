@@ -97,7 +97,8 @@ enum JSONLReader {
         guard !cleanTitle.isEmpty else { return nil }
         let raw = abstract ?? ""
         return PaperRecord(
-            arxivID: id.flatMap(ArxivID.canonical),
+            // Snapshot ids are already canonical; only other spellings need the full parse.
+            arxivID: id.flatMap { ArxivID.isArxivID($0) ? $0 : ArxivID.canonical($0) },
             title: cleanTitle,
             abstract: TextCleaner.clean(raw),
             rawAbstract: raw,

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Cleans titles and abstracts the same way for every source: HTML entities
 /// decoded, TeX markup resolved to the text it prints, whitespace folded.
@@ -16,46 +19,91 @@ import Foundation
 /// - grouping braces are removed; `--`/`---` and unknown commands stay as written.
 enum TextCleaner {
     static func clean(_ text: String) -> String {
-        var needsMarkup = false
-        var needsSpaces = false
-        var previousSpace = true  // a leading space needs folding too
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\\"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "{"), UInt8(ascii: "}"):
-                needsMarkup = true
-            case UInt8(ascii: " "):
-                if previousSpace { needsSpaces = true }
-                previousSpace = true
-                continue
-            case 0..<0x20, 0x7F, 0xC2:  // controls, and 0xC2 which may start U+00A0
-                needsSpaces = true
-            default:
-                break
-            }
-            previousSpace = false
+        var copy = text
+        let hasMarkup = copy.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            // memchr is vectorised: five passes cost less than one byte-by-byte switch.
+            return "\\$&{}".utf8.contains { memchr(base, Int32($0), bytes.count) != nil }
         }
-        if previousSpace { needsSpaces = true }  // trailing space, or empty text
-        if needsMarkup { return foldSpaces(resolveMarkup(text)) }
-        return needsSpaces ? foldSpaces(text) : text
+        return foldSpaces(hasMarkup ? resolveMarkup(text) : text)
     }
 
     // MARK: Whitespace
 
     /// Folds every run of whitespace and control characters (newlines, tabs,
-    /// NBSP, NUL) into one space and trims both ends.
+    /// NBSP and the other Unicode spaces, NUL) into one space and trims both ends.
+    ///
+    /// Works on UTF-8 bytes: asking each scalar for its Unicode properties made
+    /// this the slowest step of reading the JSON snapshot.
     static func foldSpaces(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace || scalar.value < 0x20 || scalar.value == 0x7F {
-                pendingSpace = true
-            } else {
-                if pendingSpace && !out.isEmpty { out.append(" ") }
-                pendingSpace = false
-                out.append(scalar)
+        var contiguous = text
+        return contiguous.withUTF8 { bytes in
+            // Already folded (the common case for titles): no copy.
+            if isFolded(bytes) { return text }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0
+                var pendingSpace = false
+                var i = 0
+                while i < bytes.count {
+                    let byte = bytes[i]
+                    if byte > 0x20 && byte < 0x7F {  // printable ASCII: most bytes
+                        if pendingSpace && count > 0 { out[count] = 0x20; count += 1 }
+                        pendingSpace = false
+                        out[count] = byte
+                        count += 1
+                        i += 1
+                        continue
+                    }
+                    let width = spaceWidth(bytes, at: i)
+                    if width > 0 {
+                        pendingSpace = true
+                        i += width
+                        continue
+                    }
+                    if pendingSpace && count > 0 { out[count] = 0x20; count += 1 }
+                    pendingSpace = false
+                    out[count] = byte
+                    count += 1
+                    i += 1
+                }
+                return count
             }
         }
-        return String(out)
+    }
+
+    /// No leading, trailing or double space, and no other whitespace or control character.
+    private static func isFolded(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return bytes.isEmpty }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte < 0x20 || byte == 0x7F || byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3)
+                || (byte == 0x20 && previous == 0x20) { return false }
+            previous = byte
+        }
+        return true
+    }
+
+    /// The byte length of the whitespace or control character at `i`, or 0.
+    private static func spaceWidth(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let byte = b[i]
+        if byte <= 0x20 || byte == 0x7F { return 1 }
+        if byte < 0xC2 || byte > 0xE3 { return 0 }
+        let next = i + 1 < b.count ? b[i + 1] : 0
+        switch byte {
+        case 0xC2:  // U+0085 NEL, U+00A0 NBSP, and the C1 controls U+0080–U+009F
+            return next == 0xA0 || (0x80...0x9F).contains(next) ? 2 : 0
+        case 0xE1:  // U+1680 OGHAM SPACE MARK
+            return next == 0x9A && i + 2 < b.count && b[i + 2] == 0x80 ? 3 : 0
+        case 0xE2:  // U+2000–U+200A, U+2028, U+2029, U+202F, U+205F
+            guard i + 2 < b.count else { return 0 }
+            let last = b[i + 2]
+            if next == 0x80 { return (0x80...0x8A).contains(last) || last == 0xA8 || last == 0xA9 || last == 0xAF ? 3 : 0 }
+            return next == 0x81 && last == 0x9F ? 3 : 0
+        case 0xE3:  // U+3000 IDEOGRAPHIC SPACE
+            return next == 0x80 && i + 2 < b.count && b[i + 2] == 0x80 ? 3 : 0
+        default:
+            return 0
+        }
     }
 
     // MARK: Entities and TeX
