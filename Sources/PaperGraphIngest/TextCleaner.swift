@@ -179,7 +179,7 @@ enum TextCleaner {
                     } else if let mark = letterAccents[name], let (base, next) = accentArgument(s, from: j) {
                         out.append(base); out.append(mark); compose = true
                         i = next
-                    } else if let letter = letters[name], j >= n || !s[j].properties.isAlphabetic {
+                    } else if let letter = letters[name] {
                         out.append(contentsOf: letter.unicodeScalars)
                         i = j < n && s[j] == " " ? j + 1 : j
                     } else {
@@ -199,15 +199,22 @@ enum TextCleaner {
         return compose ? result.precomposedStringWithCanonicalMapping : result
     }
 
-    /// The letter an accent applies to, written `e`, `{e}` or ` e` (after a
-    /// letter-named accent such as `\c c`), and the index after it.
+    /// The letter an accent applies to, written `e`, `{e}`, ` e` (after a
+    /// letter-named accent such as `\c c`) or the dotless `\i` (`\'{\i}` → í),
+    /// and the index after it.
     private static func accentArgument(_ s: [Unicode.Scalar], from start: Int) -> (Unicode.Scalar, Int)? {
+        func dotlessI(at k: Int) -> Int? {
+            guard k + 1 < s.count, s[k] == "\\", s[k + 1] == "i" else { return nil }
+            return k + 2 < s.count && s[k + 2].properties.isAlphabetic ? nil : k + 2
+        }
         var k = start
         if k < s.count && s[k] == " " { k += 1 }
         if k < s.count && s[k] == "{" {
+            if let end = dotlessI(at: k + 1), end < s.count, s[end] == "}" { return ("i", end + 1) }
             guard k + 2 < s.count, s[k + 1].properties.isAlphabetic, s[k + 2] == "}" else { return nil }
             return (s[k + 1], k + 3)
         }
+        if let end = dotlessI(at: k) { return ("i", end < s.count && s[end] == " " ? end + 1 : end) }  // TeX eats the space
         guard k < s.count, s[k].properties.isAlphabetic, s[k].isASCII else { return nil }
         return (s[k], k + 1)
     }

@@ -14,6 +14,7 @@ import Testing
         ("{\\it cellular network}", "cellular network"),
         ("Erd\\H{o}s, Schr\\\"odinger, G\\\"{o}del, \\'Ecole, \\c{c}a, na\\\"ive", "Erdős, Schrödinger, Gödel, École, ça, naïve"),
         ("Stra\\ss e", "Straße"),
+        ("Garc\\'{\\i}a and Garc\\'\\i a", "García and García"),
         ("{B}ERT and {GPT}-4", "BERT and GPT-4"),
         ("pages 1--10 --- a dash", "pages 1--10 --- a dash"),
         ("R&amp;D &lt;b&gt; &#233;t&#xE9; &quot;q&quot;", "R&D <b> été \"q\""),
