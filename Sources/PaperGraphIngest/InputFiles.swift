@@ -24,6 +24,24 @@ enum InputFiles {
         return files
     }
 
+    private enum Kind { case file, directory, other }
+
+    /// Regular files (directly or through a symbolic link) are read; directories
+    /// are walked unless reached through a symbolic link (which could loop);
+    /// devices, FIFOs and sockets are passed over (reading one could block).
+    private static func kind(of path: String) -> Kind {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .other }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFREG: return .file
+        case S_IFLNK:
+            guard stat(path, &info) == 0 else { return .other }
+            return info.st_mode & S_IFMT == S_IFREG ? .file : .other
+        default: return .other
+        }
+    }
+
     private static func walk(_ directory: String, into files: inout [Entry]) throws {
         let names: [String]
         do {
@@ -33,12 +51,10 @@ enum InputFiles {
         }
         for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where !name.hasPrefix(".") {
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
-                try walk(path, into: &files)
-            } else {
-                files.append(.file(path, named: false))
+            switch kind(of: path) {
+            case .directory: try walk(path, into: &files)
+            case .file: files.append(.file(path, named: false))
+            case .other: continue
             }
         }
     }

@@ -163,3 +163,23 @@ import PaperGraphModel
         #expect(result.warnings.count == 1)
     }
 }
+
+@Suite struct DirectoryWalkTests {
+    @Test func symlinkedDirectoriesAreNotFollowedButSymlinkedFilesAreRead() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let listing = try dir.write("papers/listing.txt", "Some Title\n\n\(sampleAbstract)\n")
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/papers/loop", withDestinationPath: dir.path + "/papers")
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/papers/link.txt", withDestinationPath: listing)
+        let result = try ingest([dir.path])
+        #expect(result.summary.files == 2)
+        #expect(result.papers.map(\.location.file) == [dir.path + "/papers/link.txt", listing])
+    }
+}
+
+@Suite struct ProgressLineTests {
+    @Test func drawnOnlyWhenAskedAndStandardErrorIsATerminal() {
+        #expect(ProgressLine.make(enabled: false) == nil)
+        #expect((ProgressLine.make(enabled: true) != nil) == (isatty(STDERR_FILENO) == 1))
+    }
+}
