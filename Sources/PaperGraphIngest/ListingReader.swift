@@ -57,13 +57,12 @@ enum ListingReader {
                 try close()
                 continue
             }
-            let valid = String(validating: bytes, as: UTF8.self)
-            let text = valid ?? String(decoding: bytes, as: UTF8.self)
+            let (text, repaired) = UTF8Decoding.decode(bytes)
             if current == nil {
-                current = Paragraph(text: text, line: lines.lineNumber, repaired: valid == nil)
+                current = Paragraph(text: text, line: lines.lineNumber, repaired: repaired)
             } else {
                 current!.text += "\n" + text
-                current!.repaired = current!.repaired || valid == nil
+                current!.repaired = current!.repaired || repaired
             }
         }
         try close()
