@@ -111,6 +111,7 @@ struct JSONScanner {
         guard peek() == UInt8(ascii: "\"") else { throw error("expected a string") }
         index += 1
         let start = index
+        skipPlainWords()
         // Fast path: no escapes.
         while index < bytes.count {
             let byte = bytes[index]
@@ -141,9 +142,23 @@ struct JSONScanner {
                 throw error(byte == 0 ? "NUL byte inside a string" : "unescaped control character in a string")
             default:
                 index += 1
+                skipPlainWords()
             }
         }
         throw error("unterminated string")
+    }
+
+    /// Moves past whole eight-byte words holding no quote, backslash or control
+    /// character: the bulk of an abstract.
+    @inline(__always)
+    private mutating func skipPlainWords() {
+        guard let base = bytes.baseAddress else { return }
+        while index + 8 <= bytes.count {
+            let word = SWAR.load(base, index)
+            if SWAR.hasByte(below: 0x20, word) || SWAR.hasByte(equalTo: 0x22, word)
+                || SWAR.hasByte(equalTo: 0x5C, word) { return }
+            index += 8
+        }
     }
 
     /// Skips a string without decoding it (values nobody reads, such as `license`).

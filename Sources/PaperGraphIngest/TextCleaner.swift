@@ -40,32 +40,40 @@ enum TextCleaner {
         return contiguous.withUTF8 { bytes in
             // Already folded (the common case for titles): no copy.
             if isFolded(bytes) { return text }
+            guard let base = bytes.baseAddress else { return text }
             return String(unsafeUninitializedCapacity: bytes.count) { out in
+                let outBase = UnsafeMutableRawPointer(out.baseAddress!)
                 var count = 0
-                var pendingSpace = false
+                var lastWasSpace = false
                 var i = 0
                 while i < bytes.count {
-                    let byte = bytes[i]
-                    if byte > 0x20 && byte < 0x7F {  // printable ASCII: most bytes
-                        if pendingSpace && count > 0 { out[count] = 0x20; count += 1 }
-                        pendingSpace = false
-                        out[count] = byte
-                        count += 1
-                        i += 1
-                        continue
+                    // Eight bytes of printable ASCII without a double space are copied as they are.
+                    if count > 0 && i + 8 <= bytes.count {
+                        let word = SWAR.load(base, i)
+                        if !SWAR.hasByte(below: 0x20, word) && !SWAR.hasByte(above: 0x7E, word) {
+                            let spaces = SWAR.bytes(equalTo: 0x20, word)
+                            if spaces & (spaces >> 8) == 0 && !(lastWasSpace && word & 0xFF == 0x20) {
+                                outBase.storeBytes(of: word.littleEndian, toByteOffset: count, as: UInt64.self)
+                                count += 8
+                                lastWasSpace = word >> 56 == 0x20
+                                i += 8
+                                continue
+                            }
+                        }
                     }
                     let width = spaceWidth(bytes, at: i)
                     if width > 0 {
-                        pendingSpace = true
+                        if count > 0 && !lastWasSpace { out[count] = 0x20; count += 1 }
+                        lastWasSpace = true
                         i += width
-                        continue
+                    } else {
+                        out[count] = bytes[i]
+                        count += 1
+                        lastWasSpace = false
+                        i += 1
                     }
-                    if pendingSpace && count > 0 { out[count] = 0x20; count += 1 }
-                    pendingSpace = false
-                    out[count] = byte
-                    count += 1
-                    i += 1
                 }
+                if count > 0 && lastWasSpace { count -= 1 }
                 return count
             }
         }
