@@ -2,10 +2,12 @@
 /// snapshot: it decodes only the values asked for and skips the rest without
 /// building them, which is what makes JSON Lines ingest fast.
 ///
-/// Measured against `JSONSerialization` on the same 100k-line snapshot (see the
-/// ingest notes in the report): several times faster, and it reports where a
-/// line is broken. It is strict JSON (RFC 8259): control characters, NUL
-/// included, must be escaped inside strings.
+/// Measured on a 100k-line synthetic snapshot (release build, one core): the
+/// whole JSON Lines reader with this scanner, text cleaning included, runs at
+/// about 200k lines/s; decoding the same lines with `JSONSerialization` alone
+/// ran at about 30k lines/s. It also says where a line is broken (column).
+/// It is strict JSON (RFC 8259): control characters, NUL included, must be
+/// escaped inside strings.
 struct JSONScanner {
     struct SyntaxError: Error, CustomStringConvertible {
         var message: String

@@ -29,6 +29,25 @@ import Testing
         }
     }
 
+    @Test func externalParameterEntityIsNotLoaded() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        // The external DTD would define &x; as the secret; it must never be read.
+        try dir.write("evil.dtd", "<!ENTITY x \"TOP-SECRET-CONTENT\">")
+        let path = try dir.write("pe.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <!DOCTYPE OAI-PMH [ <!ENTITY % ext SYSTEM "file://\(dir.path)/evil.dtd"> %ext; ]>
+            <OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"><ListRecords><record>
+            <header><identifier>oai:arXiv.org:2409.12917</identifier></header>
+            <metadata><arXiv xmlns="http://arxiv.org/OAI/arXiv/"><id>2409.12917</id>
+            <title>Self-Correct &x;</title><abstract>Text &x; more.</abstract></arXiv></metadata>
+            </record></ListRecords></OAI-PMH>
+            """)
+        let result = try ingest([path])
+        #expect(!result.papers.contains { $0.title.contains("SECRET") || $0.rawAbstract.contains("SECRET") })
+        #expect(result.papers.map(\.title) == ["Self-Correct"])
+    }
+
     @Test func billionLaughsFailsFastWithBoundedMemory() throws {
         var entities = "<!ENTITY lol0 \"lollollollollollollollollollol\">\n"
         for level in 1...12 {
