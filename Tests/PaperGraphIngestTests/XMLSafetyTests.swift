@@ -45,7 +45,13 @@ import Testing
             """)
         let result = try ingest([path])
         #expect(!result.papers.contains { $0.title.contains("SECRET") || $0.rawAbstract.contains("SECRET") })
-        #expect(result.papers.map(\.title) == ["Self-Correct"])
+        // libxml2 2.9 stops at the then undefined `&x;` ("Entity 'x' not defined"):
+        // proof the external DTD was not read. Either way nothing of it leaks.
+        if result.papers.isEmpty {
+            #expect(result.warnings.map(\.reason) == ["XML error: Entity 'x' not defined; records before it were kept"])
+        } else {
+            #expect(result.papers.map(\.title) == ["Self-Correct"])
+        }
     }
 
     @Test func billionLaughsFailsFastWithBoundedMemory() throws {
