@@ -1,0 +1,45 @@
+import Foundation
+import PaperGraphModel
+import Testing
+@testable import PaperGraphStore
+
+/// Write and load timings at scale: not a timed assertion, a measurement run on
+/// demand (`PAPERGRAPH_STORE_BENCH=100000 swift test -c release -Xswiftc -enable-testing
+/// --filter StoreBenchmark`), printing `key=value` lines like the bench peers.
+@Suite struct StoreBenchmark {
+    static let papers = ProcessInfo.processInfo.environment["PAPERGRAPH_STORE_BENCH"].flatMap { Int($0) }
+
+    @Test(.enabled(if: papers != nil, "set PAPERGRAPH_STORE_BENCH=N to measure"))
+    func writeAndLoad() throws {
+        let count = try #require(Self.papers)
+        let dir = try TemporaryDirectory()
+        let path = ProcessInfo.processInfo.environment["PAPERGRAPH_STORE_BENCH_PATH"] ?? dir.path("bench.sqlite")
+        try? FileManager.default.removeItem(atPath: path)
+        func fragments() -> some Sequence<GraphFragment> {
+            (0..<count).lazy.map { SyntheticFragments.fragment(paper: $0, pool: 350, abstractBytes: 1_000, variant: 0) }
+        }
+        func seconds(_ body: () throws -> Void) rethrows -> Double {
+            let start = ContinuousClock.now
+            try body()
+            let elapsed = ContinuousClock.now - start
+            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        }
+        var generated = 0
+        let generate = seconds { for f in fragments() { generated += f.edges.count } }
+        var summary = WriteSummary()
+        let write = seconds { summary = try! GraphStore(path: path).write(fragments()) }
+        let rewrite = seconds { _ = try! GraphStore(path: path).write(fragments()) }
+        var graph = KnowledgeGraph()
+        let load = seconds { graph = try! GraphStore(path: path, mode: .readOnly).loadGraph() }
+        var stats: StoreStats?
+        let statsTime = seconds { stats = try! GraphStore(path: path, mode: .readOnly).stats() }
+        let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        print("""
+            papers=\(count) nodes=\(graph.nodeCount) edges=\(graph.edgeCount) added=\(summary.papersAdded)
+            generate_s=\(generate) write_s=\(write) write_minus_generate_s=\(write - generate)
+            rewrite_unchanged_s=\(rewrite) load_s=\(load) stats_s=\(statsTime) store_mb=\(size / 1_000_000)
+            top_benchmark=\(stats?.topBenchmarks.first?.name ?? "-")
+            """)
+        #expect(graph.nodeCounts[.paper] == count)
+    }
+}
