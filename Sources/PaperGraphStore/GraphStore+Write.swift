@@ -76,17 +76,9 @@ extension GraphStore {
                        summary: inout WriteSummary, undo: inout [(Int64, Int64?)]) throws(StoreError) {
         let (nodes, edges) = Self.normalize(fragment)
 
-        // Encode every node's properties and every edge's evidence once: the bytes
-        // are both what is hashed and what is stored.
-        state.propsBuffer.removeAll()
+        // Evidence is encoded once: the bytes are both what is hashed and what is
+        // stored. Node properties are encoded only for rows actually written.
         state.evidenceBuffer.removeAll()
-        var propsRanges: [Range<Int>] = []
-        propsRanges.reserveCapacity(nodes.count)
-        for node in nodes {
-            let start = state.propsBuffer.bytes.count
-            PropertyCoding.encode(node.properties, into: &state.propsBuffer)
-            propsRanges.append(start..<state.propsBuffer.bytes.count)
-        }
         var evidenceRanges: [Range<Int>] = []
         evidenceRanges.reserveCapacity(edges.count)
         for edge in edges {
@@ -100,7 +92,7 @@ extension GraphStore {
         var newHash: Int64 = 0
         if let paper = fragment.paper {
             let hash = Self.contentHash(paper: paper, nodes: nodes, edges: edges, state: state,
-                                        propsRanges: propsRanges, evidenceRanges: evidenceRanges)
+                                        evidenceRanges: evidenceRanges)
             paperRow = state.rows[paper]
             if let row = paperRow, let sessionHash = session[row] {
                 paperMode = .merge
@@ -130,18 +122,16 @@ extension GraphStore {
         // Nodes, in fragment order, so rowids follow the order an in-memory merge would give.
         var nodeRows: [Int64] = []
         nodeRows.reserveCapacity(nodes.count)
-        for (index, node) in nodes.enumerated() {
-            let props = propsRanges[index]
+        for node in nodes {
             if let row = state.rows[node.id] {
                 nodeRows.append(row)
                 if node.id == fragment.paper && paperMode == .replace {
-                    try updateNode(row: row, name: node.name, propsRange: props, state: state)
+                    try updateNode(row: row, node: node, state: state)
                 } else {
                     try mergeNode(node, row: row, state: state)
                 }
             } else {
-                let row = try insertNode(node, propsRange: props, state: state)
-                nodeRows.append(row)
+                nodeRows.append(try insertNode(node, state: state))
             }
         }
 
@@ -174,36 +164,57 @@ extension GraphStore {
 
     /// Merges a fragment within itself exactly as ``KnowledgeGraph/merge(_:)-(GraphFragment)``
     /// would: repeated nodes merged, repeated edges folded into one with new evidence appended.
-    /// Fragments are small, so linear search beats building dictionaries.
+    /// Fragments are small and rarely repeat anything, so linear search beats dictionaries
+    /// and the common case returns the fragment's own arrays without copying.
     static func normalize(_ fragment: GraphFragment) -> (nodes: [Node], edges: [EdgeSpec]) {
-        var nodes: [Node] = []
-        nodes.reserveCapacity(fragment.nodes.count)
-        for node in fragment.nodes {
-            if let i = nodes.firstIndex(where: { $0.id == node.id }) { nodes[i].merge(node) } else { nodes.append(node) }
+        (repeatsNode(fragment.nodes) ? mergedNodes(fragment.nodes) : fragment.nodes,
+         repeatsEdge(fragment.edges) ? mergedEdges(fragment.edges) : fragment.edges)
+    }
+
+    private static func repeatsNode(_ nodes: [Node]) -> Bool {
+        for i in nodes.indices {
+            for j in 0..<i where nodes[j].id == nodes[i].id { return true }
         }
-        var edges: [EdgeSpec] = []
-        edges.reserveCapacity(fragment.edges.count)
-        for edge in fragment.edges {
-            if let i = edges.firstIndex(where: { $0.from == edge.from && $0.relation == edge.relation && $0.to == edge.to }) {
-                for item in edge.evidence where !edges[i].evidence.contains(item) { edges[i].evidence.append(item) }
+        return false
+    }
+
+    private static func repeatsEdge(_ edges: [EdgeSpec]) -> Bool {
+        for i in edges.indices {
+            for j in 0..<i where edges[j].relation == edges[i].relation && edges[j].to == edges[i].to
+                && edges[j].from == edges[i].from { return true }
+        }
+        return false
+    }
+
+    private static func mergedNodes(_ nodes: [Node]) -> [Node] {
+        var result: [Node] = []
+        for node in nodes {
+            if let i = result.firstIndex(where: { $0.id == node.id }) { result[i].merge(node) } else { result.append(node) }
+        }
+        return result
+    }
+
+    private static func mergedEdges(_ edges: [EdgeSpec]) -> [EdgeSpec] {
+        var result: [EdgeSpec] = []
+        for edge in edges {
+            if let i = result.firstIndex(where: { $0.from == edge.from && $0.relation == edge.relation && $0.to == edge.to }) {
+                for item in edge.evidence where !result[i].evidence.contains(item) { result[i].evidence.append(item) }
             } else {
-                edges.append(edge)
+                result.append(edge)
             }
         }
-        return (nodes, edges)
+        return result
     }
 
     private static func contentHash(paper: NodeID, nodes: [Node], edges: [EdgeSpec], state: WriteState,
-                                    propsRanges: [Range<Int>], evidenceRanges: [Range<Int>]) -> Int64 {
+                                    evidenceRanges: [Range<Int>]) -> Int64 {
         var hash = StableHash()
         hash.combine(paper.key)
-        state.propsBuffer.bytes.withUnsafeBytes { buffer in
-            for (index, node) in nodes.enumerated() {
-                hash.combine(node.kind.rawValue)
-                hash.combine(node.id.key)
-                hash.combine(node.name)
-                hash.combine(bytes: UnsafeRawBufferPointer(rebasing: buffer[propsRanges[index]]))
-            }
+        for node in nodes {
+            hash.combine(node.kind.rawValue)
+            hash.combine(node.id.key)
+            hash.combine(node.name)
+            hash.combine(node.properties)
         }
         state.evidenceBuffer.bytes.withUnsafeBytes { buffer in
             for (index, edge) in edges.enumerated() {
@@ -220,12 +231,14 @@ extension GraphStore {
 
     // MARK: Rows
 
-    private func insertNode(_ node: Node, propsRange: Range<Int>, state: WriteState) throws(StoreError) -> Int64 {
+    private func insertNode(_ node: Node, state: WriteState) throws(StoreError) -> Int64 {
+        state.propsBuffer.removeAll()
+        PropertyCoding.encode(node.properties, into: &state.propsBuffer)
         let statement = state.insertNode
         statement.bind(1, node.kind.rawValue)
         statement.bind(2, node.id.key)
         statement.bind(3, node.name)
-        state.propsBuffer.bytes.withUnsafeBytes { statement.bind(4, bytes: UnsafeRawBufferPointer(rebasing: $0[propsRange])) }
+        state.propsBuffer.bytes.withUnsafeBytes { statement.bind(4, bytes: $0) }
         try statement.step()
         let row = connection.lastInsertRowID
         state.rows[node.id] = row
@@ -233,12 +246,15 @@ extension GraphStore {
         return row
     }
 
-    private func updateNode(row: Int64, name: String, propsRange: Range<Int>, state: WriteState) throws(StoreError) {
+    private func updateNode(row: Int64, node: Node, state: WriteState) throws(StoreError) {
+        state.propsBuffer.removeAll()
+        PropertyCoding.encode(node.properties, into: &state.propsBuffer)
         let statement = state.updateNode
         statement.bind(1, row)
-        statement.bind(2, name)
-        state.propsBuffer.bytes.withUnsafeBytes { statement.bind(3, bytes: UnsafeRawBufferPointer(rebasing: $0[propsRange])) }
+        statement.bind(2, node.name)
+        state.propsBuffer.bytes.withUnsafeBytes { statement.bind(3, bytes: $0) }
         try statement.step()
+        if node.kind != .paper { state.shared[row] = node }
     }
 
     /// Merges into a stored node, writing only when the merge changed something.
@@ -260,17 +276,12 @@ extension GraphStore {
             stored = Node(id: node.id, name: select.text(0), properties: properties)
             select.reset()
         }
+        // A method met in thousands of papers usually arrives exactly as stored.
+        if stored == node { return }
         var merged = stored
         merged.merge(node)
         guard merged != stored else { return }
-        var buffer = ByteWriter()
-        PropertyCoding.encode(merged.properties, into: &buffer)
-        let statement = state.updateNode
-        statement.bind(1, row)
-        statement.bind(2, merged.name)
-        buffer.bytes.withUnsafeBytes { statement.bind(3, bytes: $0) }
-        try statement.step()
-        if node.kind != .paper { state.shared[row] = merged }
+        try updateNode(row: row, node: merged, state: state)
     }
 
     /// The row of an edge's endpoint; a node neither the fragment nor the store holds

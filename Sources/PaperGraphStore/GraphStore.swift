@@ -87,6 +87,7 @@ public final class GraphStore {
                 PRAGMA synchronous = NORMAL;
                 PRAGMA cache_size = -65536;
                 PRAGMA temp_store = MEMORY;
+                PRAGMA wal_autocheckpoint = 16384;
                 """)
         }
     }

@@ -1,3 +1,5 @@
+import PaperGraphModel
+
 /// A 64-bit hash that is the same in every process and on every run.
 ///
 /// Swift's `Hasher` is seeded per process, so it cannot say whether a paper is
@@ -53,5 +55,28 @@ struct StableHash {
         h ^= h >> 33; h = h &* 0xC4CE_B9FE_1A85_EC53
         h ^= h >> 33
         return Int64(bitPattern: h)
+    }
+
+    /// Adds a node's properties without sorting them: each entry is hashed on its
+    /// own and the entry hashes summed, so dictionary order does not matter and no
+    /// encoding is built for nodes the write will not store.
+    mutating func combine(_ properties: [String: PropertyValue]) {
+        var sum: UInt64 = 0
+        for (key, value) in properties {
+            var entry = StableHash()
+            entry.combine(key)
+            switch value {
+            case .string(let s): entry.combine(0); entry.combine(s)
+            case .int(let i): entry.combine(1); entry.combine(UInt64(bitPattern: Int64(i)))
+            case .double(let d): entry.combine(2); entry.combine(d.bitPattern)
+            case .bool(let b): entry.combine(3); entry.combine(b ? 1 : 0)
+            case .strings(let list):
+                entry.combine(4); entry.combine(UInt64(list.count))
+                for s in list { entry.combine(s) }
+            }
+            sum &+= UInt64(bitPattern: entry.finalized)
+        }
+        combine(UInt64(properties.count))
+        combine(sum)
     }
 }

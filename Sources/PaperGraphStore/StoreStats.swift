@@ -46,8 +46,7 @@ extension GraphStore {
             nodes[try Self.kind(byKind, column: 0, path: path)] = Int(byKind.int64(1))
         }
         var edges: [Relation: Int] = [:]
-        // The (dst, rel) index holds every edge and is far narrower than the table.
-        let byRelation = try connection.prepare("SELECT rel, count(*) FROM edges INDEXED BY edges_by_dst GROUP BY rel")
+        let byRelation = try connection.prepare("SELECT rel, count(*) FROM edges GROUP BY rel")
         while try byRelation.step() {
             edges[try Self.relation(byRelation, column: 0, path: path)] = Int(byRelation.int64(1))
         }
@@ -60,7 +59,7 @@ extension GraphStore {
         let list = relations.map { "'\($0.rawValue)'" }.joined(separator: ", ")
         let statement = try connection.prepare("""
             SELECT n.key, n.name, p.papers FROM (
-                SELECT dst, count(DISTINCT src) AS papers FROM edges INDEXED BY edges_by_dst
+                SELECT dst, count(DISTINCT src) AS papers FROM edges
                 WHERE rel IN (\(list)) GROUP BY dst
             ) AS p JOIN nodes AS n ON n.id = p.dst
             ORDER BY p.papers DESC, n.name, n.key LIMIT ?1
