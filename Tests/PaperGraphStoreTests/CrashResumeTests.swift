@@ -25,7 +25,13 @@ import Testing
                    "the child process of killedBuildResumesToTheSameStore"))
     func writeUntilKilled() throws {
         let path = try #require(ProcessInfo.processInfo.environment[Self.storeVariable])
-        try GraphStore(path: path).write(Self.fragments, batchSize: Self.batchSize)
+        // A pause now and then inside open transactions keeps the child from finishing
+        // before the parent, however busy the machine, and makes most kills land mid-batch.
+        let paced = Self.fragments.enumerated().lazy.map { index, fragment in
+            if index % 10 == 0 { usleep(1_000) }
+            return fragment
+        }
+        try GraphStore(path: path).write(paced, batchSize: Self.batchSize)
     }
 
     @Test(.enabled(if: testBinary != nil && ProcessInfo.processInfo.environment[storeVariable] == nil,

@@ -143,3 +143,23 @@ import Testing
         #expect(stats.topMethods == ranking(.method, [.proposes, .uses]))
     }
 }
+
+@Suite struct StoreLoadOptionsTests {
+    @Test func evidenceCanBeLeftOutOfALoadAndFetchedPerEdge() throws {
+        let dir = try TemporaryDirectory()
+        let fragments = SyntheticFragments.make(count: 30)
+        try build(dir.path("g.sqlite"), fragments)
+        let store = try GraphStore(path: dir.path("g.sqlite"), mode: .readOnly)
+        let full = try store.loadGraph()
+        let bare = try store.loadGraph(evidence: .none)
+
+        #expect(bare.nodes == full.nodes)
+        #expect(bare.edges.allSatisfy { $0.evidence.isEmpty })
+        #expect(GraphContents(bare).edges.map { [$0.from, $0.to] } == GraphContents(full).edges.map { [$0.from, $0.to] })
+        for edge in full.edges.prefix(20) {
+            let fetched = try store.evidence(from: full.nodes[edge.from].id, relation: edge.relation, to: full.nodes[edge.to].id)
+            #expect(fetched == edge.evidence)
+        }
+        #expect(try store.evidence(from: full.nodes[0].id, relation: .subsetOf, to: full.nodes[0].id) == nil)
+    }
+}
