@@ -66,7 +66,7 @@ struct StatsCommand: ParsableCommand {
             "top_benchmarks": ranked(stats.topBenchmarks),
             "top_methods": ranked(stats.topMethods),
         ]
-        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)
     }
 }

@@ -63,6 +63,21 @@ import Testing
             try measure(phase) { graph = try GraphStore(path: path, mode: .readOnly).loadGraph(evidence: evidence) }
             print("nodes=\(graph.nodeCount) edges=\(graph.edgeCount)")
         }
+        if phases.contains("decode") {
+            // The store's own share of a load: read and decode every row, build no graph.
+            try measure("decode") {
+                let store = try GraphStore(path: path, mode: .readOnly)
+                var properties = 0, evidence = 0
+                let nodes = try store.connection.prepare("SELECT id, kind, key, name, props FROM nodes ORDER BY id")
+                while try nodes.step() { properties += try GraphStore.node(nodes, path: path).properties.count }
+                let edges = try store.connection.prepare("SELECT src, rel, dst, evidence FROM edges")
+                while try edges.step() {
+                    _ = try GraphStore.relation(edges, column: 1, path: path)
+                    evidence += try GraphStore.evidence(edges, column: 3, path: path, edge: "").count
+                }
+                print("properties=\(properties) evidence=\(evidence)")
+            }
+        }
         if phases.contains("stats") {
             try measure("stats") {
                 let stats = try GraphStore(path: path, mode: .readOnly).stats()
