@@ -163,3 +163,26 @@ import Testing
         #expect(try store.evidence(from: full.nodes[0].id, relation: .subsetOf, to: full.nodes[0].id) == nil)
     }
 }
+
+@Suite struct BackgroundWriterTests {
+    @Test func writingOnTheWriterThreadGivesTheSameStore() throws {
+        let dir = try TemporaryDirectory()
+        let fragments = SyntheticFragments.make(count: 250)
+        try build(dir.path("direct.sqlite"), fragments, batchSize: 30)
+
+        let writer = try BackgroundWriter(path: dir.path("background.sqlite"), batchSize: 30, queueLimit: 2)
+        for start in stride(from: 0, to: fragments.count, by: 17) {
+            try writer.submit(Array(fragments[start..<min(start + 17, fragments.count)]))
+        }
+        let summary = try writer.finish()
+        #expect(summary.papersAdded == 250)
+        #expect(try tableDump(dir.path("background.sqlite")) == tableDump(dir.path("direct.sqlite")))
+    }
+
+    @Test func aBadStoreFailsWhenTheWriterIsCreated() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("not-a-store.txt")
+        try Data("plain text".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.notADatabase(path: path)) { try BackgroundWriter(path: path) }
+    }
+}
