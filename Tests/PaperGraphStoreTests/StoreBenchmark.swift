@@ -39,7 +39,7 @@ import Testing
 
         print("papers=\(count)")
         if phases.contains("write") || phases.contains("rewrite") {
-            try? FileManager.default.removeItem(atPath: path)
+            if phases.contains("write") { try? FileManager.default.removeItem(atPath: path) }
             // Generated up front so the timings are the store's alone (a build overlaps
             // extraction with writing instead).
             var fragments: [GraphFragment] = []
