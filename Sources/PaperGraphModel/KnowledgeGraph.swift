@@ -62,6 +62,17 @@ public struct KnowledgeGraph: Sendable {
 
     // MARK: Mutation
 
+    /// Reserves room for a graph of about this size (e.g. one loaded from a store), so
+    /// building it does not grow and rehash its indices again and again.
+    public mutating func reserveCapacity(nodes nodeCount: Int, edges edgeCount: Int) {
+        nodes.reserveCapacity(nodeCount)
+        nodeIndex.reserveCapacity(nodeCount)
+        outgoingEdges.reserveCapacity(nodeCount)
+        incomingEdges.reserveCapacity(nodeCount)
+        edges.reserveCapacity(edgeCount)
+        edgeIndex.reserveCapacity(edgeCount)
+    }
+
     /// Inserts a node, or merges it into the node with the same identity.
     /// - Returns: the node's index.
     @discardableResult
