@@ -26,7 +26,10 @@ public struct Node: Hashable, Sendable {
     /// from two sources, or a benchmark is met in many papers.
     public mutating func merge(_ other: Node) {
         precondition(other.id == id, "merging different nodes \(id) and \(other.id)")
-        if name.isEmpty || (kind == .paper && other.name.count > name.count) { name = other.name }
+        // A node created bare from an edge end carries its key as its name; a real
+        // description's name replaces it (and a longer title replaces a shorter one).
+        let bare = name.isEmpty || (name == id.key && other.name != id.key)
+        if bare || (kind == .paper && other.name.count > name.count) { name = other.name }
         for (key, value) in other.properties {
             guard let mine = properties[key] else { properties[key] = value; continue }
             if Node.richness(value) > Node.richness(mine) { properties[key] = value }

@@ -95,3 +95,19 @@ struct LookupTests {
         #expect(graph.resolve("nothing here").isEmpty)
     }
 }
+
+@Suite("Bare nodes")
+struct BareNodeTests {
+    @Test("a node first created bare from an edge end takes the real name when it arrives")
+    func bareNameIsReplaced() {
+        var graph = KnowledgeGraph()
+        let paper = NodeID(kind: .paper, normalizedKey: "2401.00001")
+        graph.merge(GraphFragment(paper: paper, nodes: [Node(id: paper, name: "T")],
+                                  edges: [EdgeSpec(from: paper, relation: .evaluatesOn, to: NodeID(.benchmark, "MATH-500"))]))
+        #expect(graph.node(NodeID(.benchmark, "MATH-500"))?.name == "math500")
+        graph.upsert(Node(id: NodeID(.benchmark, "MATH-500"), name: "MATH-500"))
+        #expect(graph.node(NodeID(.benchmark, "MATH-500"))?.name == "MATH-500")
+        graph.upsert(Node(id: NodeID(.benchmark, "MATH-500"), name: "Math500"))
+        #expect(graph.node(NodeID(.benchmark, "MATH-500"))?.name == "MATH-500")
+    }
+}
