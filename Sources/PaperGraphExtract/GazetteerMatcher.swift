@@ -1,0 +1,162 @@
+import PaperGraphModel
+import PaperGraphOntology
+
+/// All gazetteer names (benchmarks and methods, every alias) compiled once into
+/// one byte trie, walked from each word start of a field.
+///
+/// Keys are folded the way abstracts vary: ASCII letters lower-cased, and
+/// spaces and hyphens dropped, so `chain-of-thought`, `Chain of Thought` and
+/// `GSM-8K`/`GSM8K` meet one path. Case rules are checked on the original bytes
+/// after a path ends: an `exact` form must match its letters as written.
+/// Matches are leftmost-longest, must start and end on word boundaries, and may
+/// take a plural `s`.
+struct GazetteerMatcher: Sendable {
+    struct Payload: Sendable {
+        var kind: NodeKind
+        var entry: Int
+        /// The form's alphanumeric bytes as written, for exact-case checks.
+        var exactBytes: [UInt8]?
+    }
+
+    struct Match {
+        var kind: NodeKind
+        var entry: Int
+        var start: Int
+        var end: Int
+    }
+
+    /// Root fan-out table (256 entries) then per-node sorted edge lists.
+    private var rootTable = [Int32](repeating: -1, count: 256)
+    private var edgeBytes: [[UInt8]] = [[]]
+    private var edgeTargets: [[Int32]] = [[]]
+    private var payloads: [[Payload]] = [[]]
+
+    init(ontology: Ontology) {
+        for (kind, list) in [(NodeKind.benchmark, ontology.benchmarks), (.method, ontology.methods)] {
+            for (index, entry) in list.enumerated() {
+                for form in entry.surfaceForms {
+                    insert(form.text, payload: Payload(kind: kind, entry: index,
+                                                       exactBytes: form.caseRule == .exact ? Self.alnum(form.text) : nil))
+                }
+            }
+        }
+    }
+
+    private static func alnum(_ s: String) -> [UInt8] {
+        s.utf8.filter { Bytes.isAlnum($0) || $0 >= 0x80 || $0 == 0x2A || $0 == 0x2B }
+    }
+
+    /// Whether a byte is dropped from keys: spaces, hyphens, and the joiners `_`, `'`.
+    @inline(__always) private static func isSkipped(_ c: UInt8) -> Bool {
+        c == 0x20 || c == 0x2D || c == 0x5F || c == 0x09 || c == 0x0A
+    }
+
+    private mutating func insert(_ text: String, payload: Payload) {
+        var node: Int32 = 0
+        var any = false
+        for c in text.utf8 where !Self.isSkipped(c) {
+            node = child(of: node, Bytes.lower(c), create: true)
+            any = true
+        }
+        guard any else { return }
+        payloads[Int(node)].append(payload)
+    }
+
+    private mutating func child(of node: Int32, _ c: UInt8, create: Bool) -> Int32 {
+        if node == 0, rootTable[Int(c)] >= 0 { return rootTable[Int(c)] }
+        let n = Int(node)
+        if node != 0, let k = edgeBytes[n].firstIndex(of: c) { return edgeTargets[n][k] }
+        let new = Int32(payloads.count)
+        edgeBytes.append([]); edgeTargets.append([]); payloads.append([])
+        if node == 0 { rootTable[Int(c)] = new } else {
+            edgeBytes[n].append(c)
+            edgeTargets[n].append(new)
+        }
+        return new
+    }
+
+    @inline(__always) private func step(_ node: Int32, _ c: UInt8) -> Int32 {
+        if node == 0 { return rootTable[Int(c)] }
+        let n = Int(node)
+        let bytes = edgeBytes[n]
+        for k in 0..<bytes.count where bytes[k] == c { return edgeTargets[n][k] }
+        return -1
+    }
+
+    /// All leftmost-longest matches in `text`, in order.
+    func matches(in text: FieldText) -> [Match] {
+        var out: [Match] = []
+        let b = text.bytes
+        for token in text.tokens where token.kind == .word {
+            // Only word starts that are not inside a hyphenated compound (`Self-PRM`).
+            let s = token.start
+            if s > 0, b[s - 1] == 0x2D || b[s - 1] == 0x2A { continue }
+            if let last = out.last, last.end > s { continue }
+            if let m = longest(from: s, in: b) { out.append(m) }
+        }
+        return out
+    }
+
+    private func longest(from s: Int, in b: [UInt8]) -> Match? {
+        var node: Int32 = 0
+        var i = s
+        var best: Match?
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if Self.isSkipped(c) {
+                // A separator may be skipped only between word bytes of one phrase.
+                if i + 1 < n, Bytes.isSpace(b[i + 1]) || b[i + 1] == 0x2D { return best }
+                i += 1
+                continue
+            }
+            node = step(node, Bytes.lower(c))
+            if node < 0 { break }
+            i += 1
+            if !payloads[Int(node)].isEmpty {
+                var end = i
+                if let m = accept(node: node, start: s, end: &end, in: b) {
+                    if best == nil || m.end > best!.end { best = m }
+                }
+            }
+        }
+        return best
+    }
+
+    private func accept(node: Int32, start: Int, end: inout Int, in b: [UInt8]) -> Match? {
+        var e = end
+        // Allow a plural `s`/`es` (GANs, transformers).
+        if !Self.isBoundaryAfter(b, e) {
+            if e < b.count, b[e] == 0x73, Self.isBoundaryAfter(b, e + 1) { e += 1 }
+            else if e + 1 < b.count, b[e] == 0x65, b[e + 1] == 0x73, Self.isBoundaryAfter(b, e + 2) { e += 2 }
+            else { return nil }
+        }
+        let written = b[start..<end]
+        for p in payloads[Int(node)] {
+            if let exact = p.exactBytes {
+                var k = 0
+                var ok = true
+                for c in written where Bytes.isAlnum(c) || c >= 0x80 || c == 0x2A || c == 0x2B {
+                    if k >= exact.count || exact[k] != c { ok = false; break }
+                    k += 1
+                }
+                guard ok, k == exact.count else { continue }
+            }
+            end = e
+            return Match(kind: p.kind, entry: p.entry, start: start, end: e)
+        }
+        return nil
+    }
+
+    /// A name ends where no letter or digit follows, and not before `-X`/`-9`
+    /// (then it is part of a longer name: `MATH-500`, `MATH-Vision`) or `*`.
+    @inline(__always) static func isBoundaryAfter(_ b: [UInt8], _ e: Int) -> Bool {
+        guard e < b.count else { return true }
+        let c = b[e]
+        if Bytes.isAlnum(c) || c == 0x2A || c == 0x2B || c == 0x5E { return false }
+        if c >= 0xC0 { return false }
+        if c == 0x2D, e + 1 < b.count, Bytes.isUpper(b[e + 1]) || Bytes.isDigit(b[e + 1]) { return false }
+        if c == 0x2E, e + 1 < b.count, Bytes.isDigit(b[e + 1]) { return false }
+        return true
+    }
+}
