@@ -62,8 +62,9 @@ enum AcronymRule {
 
     /// Schwartz–Hearst: the byte offset where the long form starts, or nil.
     static func align(_ b: [UInt8], short: Range<Int>, long: Range<Int>) -> Int? {
-        let sb = b[short].filter { Bytes.isAlnum($0) }.map(Bytes.lower)
-        guard let first = sb.first, !Bytes.isDigit(first) else { return nil }
+        // Letters only: digits in a short form (`LMA3`) are versions, not initials.
+        let sb = b[short].filter { Bytes.isUpper($0) || Bytes.isLowerASCII($0) }.map(Bytes.lower)
+        guard !sb.isEmpty else { return nil }
         var si = sb.count - 1
         var li = long.upperBound - 1
         while si >= 0 {

@@ -11,25 +11,33 @@ import PaperGraphOntology
 /// shared across threads.
 public struct Extractor: Sendable {
     let matcher: GazetteerMatcher
-    let benchmarkNames: [String]
-    let methodNames: [String]
-    /// Folded gazetteer surface form → kind, for "is this a known name?" checks.
-    let known: [String: NodeKind]
+    /// Surface forms per entry (canonical name first), by kind.
+    let benchmarkForms: [[String]]
+    let methodForms: [[String]]
+    /// Index of each method's broader method, if the gazetteer has it.
+    let methodParents: [Int?]
+    /// Folded gazetteer surface form → entry, for "is this a known name?" checks.
+    let known: [String: (kind: NodeKind, entry: Int)]
     /// Folded ordinary English words from the ontology.
     let commonWords: Set<String>
 
     public init(ontology: Ontology) {
         matcher = GazetteerMatcher(ontology: ontology)
-        benchmarkNames = ontology.benchmarks.map(\.name)
-        methodNames = ontology.methods.map(\.name)
-        var known: [String: NodeKind] = [:]
-        for entry in ontology.entries {
-            for form in entry.surfaceForms {
-                let key = NameFolding.fold(form.text)
-                if known[key] == nil { known[key] = entry.kind }
+        benchmarkForms = ontology.benchmarks.map { $0.surfaceForms.map(\.text) }
+        methodForms = ontology.methods.map { $0.surfaceForms.map(\.text) }
+        var known: [String: (kind: NodeKind, entry: Int)] = [:]
+        for (kind, list) in [(NodeKind.benchmark, ontology.benchmarks), (.method, ontology.methods)] {
+            for (index, entry) in list.enumerated() {
+                for form in entry.surfaceForms {
+                    let key = NameFolding.fold(form.text)
+                    if known[key] == nil { known[key] = (kind, index) }
+                }
             }
         }
         self.known = known
+        methodParents = ontology.methods.map { entry in
+            entry.parent.flatMap { known[NameFolding.fold($0)] }.flatMap { $0.kind == .method ? $0.entry : nil }
+        }
         commonWords = ontology.commonWords
     }
 
@@ -50,12 +58,15 @@ struct PaperReader {
     var collector = Collector()
     /// Acronym definitions of all fields, found once and shared by the rules.
     var acronyms: [AcronymDefinition] = []
+    /// Capitalised multi-word phrases of the title ("Iterative Deepening Sampling").
+    var titleRuns: [TitleRun] = []
 
     init(extractor: Extractor, record: PaperRecord) {
         self.extractor = extractor
         title = FieldText(record.title, field: .title)
         abstract = FieldText(record.abstract, field: .abstract)
         comment = record.comment.flatMap { $0.isEmpty ? nil : FieldText($0, field: .comment) }
+        titleRuns = TitleRun.runs(in: title)
     }
 
     var fields: [FieldText] { comment.map { [title, abstract, $0] } ?? [title, abstract] }
@@ -70,14 +81,13 @@ struct PaperReader {
         appositiveRule(in: abstract)
         acronymRules()
         variantRule()
-        for field in [title, abstract] {
-            gazetteerRule(in: field)
-            benchmarkCueRules(in: field)
-        }
+        gazetteerRule()
+        for field in [title, abstract] { benchmarkCueRules(in: field) }
+        mergeAbbreviatedProposals()
     }
 
     /// The kind of a name the gazetteers know, by any of its forms.
-    func knownKind(_ name: String) -> NodeKind? { extractor.known[NameFolding.fold(name)] }
+    func knownKind(_ name: String) -> NodeKind? { extractor.known[NameFolding.fold(name)]?.kind }
 
     /// Whether a single capitalised word is ordinary English.
     func isCommonWord(_ name: String) -> Bool { extractor.commonWords.contains(NameFolding.fold(name)) }
@@ -97,22 +107,61 @@ struct PaperReader {
 
     // MARK: Gazetteer
 
-    /// Every gazetteer name in the text: methods are used, benchmarks evaluated on
-    /// (unless a rule found the paper introduces or proposes them).
-    mutating func gazetteerRule(in field: FieldText) {
-        for m in extractor.matcher.matches(in: field) {
+    /// Every gazetteer name in the title and abstract: methods are used,
+    /// benchmarks evaluated on (unless a rule found the paper introduces or
+    /// proposes them). Each entry is reported once, under the form the text
+    /// first writes (`PPO`, or `Monte Carlo Tree Search` before `(MCTS)`).
+    /// A broader method whose name the paper only writes inside a more
+    /// specific one ("deep reinforcement learning", "process reward model")
+    /// is not reported beside it.
+    mutating func gazetteerRule() {
+        var found: [(field: FieldText, match: GazetteerMatcher.Match)] = []
+        var methodsSeen = Set<Int>()
+        var benchmarksSeen = Set<Int>()
+        for field in [title, abstract] {
+            for m in extractor.matcher.matches(in: field) {
+                if m.kind == .method ? methodsSeen.insert(m.entry).inserted : benchmarksSeen.insert(m.entry).inserted {
+                    found.append((field, m))
+                }
+            }
+        }
+        var subsumed = Set<Int>()
+        for m in methodsSeen {
+            let name = NameFolding.fold(extractor.methodForms[m][0])
+            var parent = extractor.methodParents[m]
+            var hops = 0
+            while let p = parent, hops < 16 {
+                if methodsSeen.contains(p), name.contains(NameFolding.fold(extractor.methodForms[p][0])) { subsumed.insert(p) }
+                parent = extractor.methodParents[p]
+                hops += 1
+            }
+        }
+        for (field, m) in found {
             let ev = field.evidence("gazetteer", m.start..<m.end)
-            switch m.kind {
-            case .method:
-                let name = extractor.methodNames[m.entry]
-                guard !collector.contains(.proposes, name) else { continue }
-                collector.add(.uses, name, ev)
-            case .benchmark:
-                let name = extractor.benchmarkNames[m.entry]
-                guard !collector.contains(.introduces, name), !collector.contains(.proposes, name) else { continue }
-                collector.add(.evaluatesOn, name, ev)
-            default:
-                continue
+            if m.kind == .method {
+                guard !subsumed.contains(m.entry) else { continue }
+                let forms = extractor.methodForms[m.entry]
+                guard !forms.contains(where: { collector.contains(.proposes, $0) }) else { continue }
+                collector.add(.uses, forms[m.form], ev)
+            } else {
+                let forms = extractor.benchmarkForms[m.entry]
+                guard !forms.contains(where: { collector.contains(.introduces, $0) || collector.contains(.proposes, $0) }) else { continue }
+                guard !forms.contains(where: { collector.contains(.evaluatesOn, $0) }) else { continue }
+                collector.add(.evaluatesOn, forms[m.form], ev)
+            }
+        }
+    }
+
+    /// "Self-J" in the abstract abbreviates "Self-Judge" in the title: one
+    /// proposal, not two.
+    mutating func mergeAbbreviatedProposals() {
+        let names = collector.lists[Collector.Slot.proposes.rawValue].map(\.name)
+        for short in names {
+            guard let dash = short.lastIndex(of: "-"), short.distance(from: dash, to: short.endIndex) == 2,
+                  let letter = short.last, letter.isUppercase else { continue }
+            if names.contains(where: { $0 != short && $0.hasPrefix(short) && $0.count > short.count
+                                       && $0[$0.index($0.startIndex, offsetBy: short.count)].isLowercase }) {
+                collector.remove(.proposes, folded: NameFolding.fold(short))
             }
         }
     }

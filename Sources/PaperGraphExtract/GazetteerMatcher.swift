@@ -14,6 +14,8 @@ struct GazetteerMatcher: Sendable {
     struct Payload: Sendable {
         var kind: NodeKind
         var entry: Int
+        /// Index of the surface form in ``GazetteerEntry/surfaceForms``.
+        var form: Int
         /// The form's alphanumeric bytes as written, for exact-case checks.
         var exactBytes: [UInt8]?
     }
@@ -21,6 +23,7 @@ struct GazetteerMatcher: Sendable {
     struct Match {
         var kind: NodeKind
         var entry: Int
+        var form: Int
         var start: Int
         var end: Int
     }
@@ -34,8 +37,8 @@ struct GazetteerMatcher: Sendable {
     init(ontology: Ontology) {
         for (kind, list) in [(NodeKind.benchmark, ontology.benchmarks), (.method, ontology.methods)] {
             for (index, entry) in list.enumerated() {
-                for form in entry.surfaceForms {
-                    insert(form.text, payload: Payload(kind: kind, entry: index,
+                for (formIndex, form) in entry.surfaceForms.enumerated() {
+                    insert(form.text, payload: Payload(kind: kind, entry: index, form: formIndex,
                                                        exactBytes: form.caseRule == .exact ? Self.alnum(form.text) : nil))
                 }
             }
@@ -137,13 +140,16 @@ struct GazetteerMatcher: Sendable {
                 var k = 0
                 var ok = true
                 for c in written where Bytes.isAlnum(c) || c >= 0x80 || c == 0x2A || c == 0x2B {
-                    if k >= exact.count || exact[k] != c { ok = false; break }
+                    // The first letter may be capitalised at a sentence start (`Deep RL`).
+                    if k >= exact.count || (exact[k] != c && !(k == 0 && Bytes.isLowerASCII(exact[0]) && Bytes.lower(c) == exact[0])) {
+                        ok = false; break
+                    }
                     k += 1
                 }
                 guard ok, k == exact.count else { continue }
             }
             end = e
-            return Match(kind: p.kind, entry: p.entry, start: start, end: e)
+            return Match(kind: p.kind, entry: p.entry, form: p.form, start: start, end: e)
         }
         return nil
     }

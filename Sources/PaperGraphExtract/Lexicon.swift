@@ -92,6 +92,11 @@ enum Lexicon {
                                    "create", "created", "construct", "constructed", "release", "released",
                                    "contribute", "offer", "unveil", "formulate", "formalize", "establish",
                                    "curate", "curated", "collect", "collected"])
+    /// Base forms of the proposal verbs: with "we" anywhere earlier in the
+    /// sentence ("we challenge … and propose X") they still announce the paper's work.
+    static let proposeBaseVerbs = set(["propose", "introduce", "present", "develop", "design", "devise", "build",
+                                       "create", "construct", "release", "contribute", "offer", "unveil",
+                                       "formulate", "formalize", "establish", "curate", "collect"])
     /// Pronouns that make a proposal verb the paper's own.
     static let selfSubjects = set(["we", "paper", "work", "study", "article", "here", "this"])
 
@@ -112,13 +117,12 @@ enum Lexicon {
                                   "is", "are", "was", "were", "be", "can", "could", "would", "should", "will",
                                   "improves", "outperforms", "achieves", "shows", "show", "demonstrate",
                                   "demonstrates", "enables", "allows", "leverages", "uses", "using", "based",
-                                  "trained", "evaluate", "evaluated"])
+                                  "trained", "evaluate", "evaluated", "including", "such", "e.g", "namely", "like"])
 
     /// Head nouns of contributions that are data rather than methods.
     static let dataNouns = set(["benchmark", "benchmarks", "dataset", "datasets", "corpus", "corpora",
                                 "suite", "testbed", "test-bed", "leaderboard", "arena", "collection", "bench",
-                                "gym", "environment", "environments", "challenge", "data", "set", "sets", "split",
-                                "splits", "database", "treebank", "track", "task", "tasks", "test", "tests"])
+                                "gym", "environment", "environments", "challenge", "database", "treebank"])
     /// Head nouns that make "X, a …" or "we propose … X" a method contribution.
     static let methodNouns = set(["framework", "method", "approach", "algorithm", "model", "models", "system",
                                   "technique", "strategy", "architecture", "network", "agent", "pipeline",
@@ -138,7 +142,8 @@ enum Lexicon {
                                "surpass", "surpasses", "surpassing", "improves", "improvement", "improvements",
                                "gains", "tested", "test", "validate", "validated", "performance", "scores",
                                "datasets", "dataset", "yields", "reaching", "reaches", "obtains", "sets",
-                               "demonstrate", "demonstrates", "show", "shows", "including", "such", "matches"])
+                               "demonstrate", "demonstrates", "show", "shows", "including", "such", "matches", "improved", "boost",
+                               "boosts", "boosting", "gain", "reported", "report", "reports", "attains", "attain"])
 
     /// Words that, capitalised at a sentence start or in a title, are still not names.
     static let notNames = set([
@@ -149,12 +154,12 @@ enum Lexicon {
         "understanding", "improving", "learning", "scaling", "training", "on", "when", "how", "why", "what",
         "can", "do", "does", "is", "are", "unlocking", "enhancing", "boosting", "benchmarking", "evaluating",
         "exploring", "investigating", "measuring", "democratizing", "bridging", "augmenting", "optimizing",
-        "enable", "enabling", "making", "teaching", "training", "self", "critique", "confidence", "reasoning",
+        "enable", "enabling", "making", "teaching", "training", "critique", "confidence", "reasoning",
         "internal", "long", "feedback", "random", "reward", "data", "discovering", "continual", "online",
         "efficient", "scalable", "simple", "general", "generalist", "agent", "agents", "survey", "review",
         "overview", "tutorial", "position", "introduction", "appendix", "github", "hugging", "face", "huggingface",
         "python", "pytorch", "tensorflow", "jax", "english", "chinese", "french", "german", "spanish", "japanese",
-        "korean", "arabic", "russian", "hindi", "i", "ii", "iii", "iv", "v", "part", "ai", "ml", "nlp", "cv",
+        "korean", "arabic", "russian", "hindi", "asr", "tts", "ner", "ocr", "mt", "nlu", "nlg", "ir", "kg", "lrm", "lrms", "lmm", "lmms", "vla", "vlas", "rlm", "gnn", "gnns", "i", "ii", "iii", "iv", "v", "part", "ai", "ml", "nlp", "cv",
         "llm", "llms", "lm", "lms", "mllm", "mllms", "vlm", "vlms", "lvlm", "lvlms", "slm", "slms", "gpu", "gpus",
         "cpu", "tpu", "api", "apis", "url", "sota", "us", "usa", "uk", "eu", "i.e", "e.g", "io", "pdf", "html",
         "json", "sql", "x", "y", "z", "k", "n", "m", "t", "q", "p", "r", "f1", "top-1", "top-5", "pass@1", "qa",
@@ -164,7 +169,7 @@ enum Lexicon {
         "o", "and", "or", "of", "at", "from", "as", "that", "which", "then", "there", "here", "also", "only",
         "given", "using", "based", "via", "across", "among", "under", "over", "after", "before", "while",
         "theory", "method", "application", "applications", "foundation", "mechanism", "study", "analysis",
-        "lessons", "insights", "memory", "attention", "transformers", "transformer", "diffusion", "graph",
+        "lessons", "insights", "attention", "transformers", "transformer", "diffusion", "graph",
         "graphs", "vision", "speech", "audio", "video", "image", "images", "text", "robot", "robots", "robotic",
         "multi", "cross", "zero", "few", "one-shot", "zero-shot", "few-shot", "end-to-end", "chatgpt",
     ])

@@ -31,6 +31,9 @@ extension PaperReader {
         if let def = acronyms.first(where: { $0.field == f.field && $0.longToken == k }) {
             return NameSpan(name: def.short, range: def.shortRange, next: def.shortToken + 2, expansion: def.long)
         }
+        // A capitalised phrase and its parenthesised name: "ImPlicit
+        // Self-ImprovemenT (PIT)", "Reasoning Generalist via Self-Improvement (ReGenesis)".
+        if t[k].firstUpper, let span = phraseWithParenthesisedName(at: k, in: f) { return span }
         if NameShape.isStrong(t[k], sentenceInitial: initial) {
             var span = NameSpan(name: f.string(t[k]), range: t[k].start..<t[k].end, next: k + 1)
             // "SMART (Self-learning Meta-strategy Agent …)": step over the expansion.
@@ -77,5 +80,21 @@ extension PaperReader {
             return NameSpan(name: f.slice(range), range: range, next: last + 1)
         }
         return nil
+    }
+
+    private func phraseWithParenthesisedName(at k: Int, in f: FieldText) -> NameSpan? {
+        let t = f.tokens
+        var j = k
+        while j < t.count, j < k + 10, t[j].kind == .word, t[j].sentence == t[k].sentence {
+            if t[j].firstUpper || t[j].digits > 0 { j += 1; continue }
+            if Lexicon.connectors.contains(t[j].hash), j + 1 < t.count, t[j + 1].isCapitalised { j += 1; continue }
+            break
+        }
+        guard j > k + 1, j + 2 < t.count, t[j].kind == .punct, t[j].byte == 0x28,
+              t[j + 2].kind == .punct, t[j + 2].byte == 0x29 else { return nil }
+        let inner = t[j + 1]
+        guard NameShape.isStrong(inner, sentenceInitial: false) else { return nil }
+        return NameSpan(name: f.string(inner), range: inner.start..<inner.end, next: j + 3,
+                        expansion: f.slice(t[k].start..<t[j - 1].end))
     }
 }

@@ -76,6 +76,39 @@ extension PaperReader {
 
     // MARK: "we propose X"
 
+    /// A coined lower-case hyphenated word that ends its clause, right after a
+    /// proposal or naming verb: "we introduce self-reinforcement, which …",
+    /// "we propose self-certainty, a novel metric", "named self-check,".
+    func coinedWord(at k: Int, in f: FieldText) -> NameSpan? {
+        let t = f.tokens
+        guard k + 1 < t.count, t[k].isLowerWord, t[k].hyphens > 0 else { return nil }
+        let next = t[k + 1]
+        guard next.kind == .punct && (next.byte == 0x2C || next.byte == 0x2E || next.byte == 0x3B || next.byte == 0x28)
+                || Lexicon.clauseStops.contains(next.hash) else { return nil }
+        let text = f.string(t[k])
+        guard knownKind(text) == nil else { return nil }
+        return NameSpan(name: text, range: t[k].start..<t[k].end, next: k + 1)
+    }
+
+    /// A lower-case phrase in the abstract that repeats a capitalised phrase of
+    /// the title ("we propose a novel iterative deepening sampling algorithm"
+    /// under the title "Iterative Deepening Sampling for …"): the title's spelling is the name.
+    func titlePhrase(at k: Int, in f: FieldText) -> NameSpan? {
+        guard f.field == .abstract else { return nil }
+        let t = f.tokens
+        for run in titleRuns where k + run.count <= t.count {
+            var ok = true
+            for (i, h) in run.hashes.enumerated() where t[k + i].hash != h || t[k + i].kind != .word {
+                ok = false
+                break
+            }
+            if ok {
+                return NameSpan(name: title.slice(run.range), range: t[k].start..<t[k + run.count - 1].end, next: k + run.count)
+            }
+        }
+        return nil
+    }
+
     /// "we propose / introduce / present / develop … X": the first name after
     /// the verb in its clause, skipping articles and modifiers and stopping
     /// where the clause moves on ("to", "that", "which", …).
@@ -100,6 +133,14 @@ extension PaperReader {
                 }
                 if tok.kind == .url { break }
                 if tok.isLowerWord {
+                    if let span = titlePhrase(at: j, in: f) {
+                        addContribution(span, data: data || describesData(after: span.next, in: f), rule: "we-propose-title-phrase", in: f)
+                        break
+                    }
+                    if j == k + 1, let span = coinedWord(at: j, in: f) {
+                        addContribution(span, data: describesData(after: span.next, in: f), rule: "we-propose", in: f)
+                        break
+                    }
                     if Lexicon.dataNouns.contains(tok.hash) { data = true }
                     if Lexicon.namingVerbs.contains(tok.hash) || Lexicon.clauseStops.contains(tok.hash) { break }
                 }
@@ -120,11 +161,18 @@ extension PaperReader {
     }
 
     /// "we propose", "this paper introduces", "In this work, we further present".
+    /// A base-form verb ("propose") may have its "we" further back in the
+    /// sentence ("we challenge … and propose X"); other forms need their
+    /// subject close ("this paper proposes", "we further introduce").
     func hasSelfSubject(before k: Int, in f: FieldText) -> Bool {
         let t = f.tokens
+        let reach = Lexicon.proposeBaseVerbs.contains(t[k].hash) ? 24 : 4
         var j = k - 1
-        while j >= 0, j >= k - 4, t[j].sentence == t[k].sentence {
-            if t[j].kind == .word, Lexicon.selfSubjects.contains(t[j].hash) { return true }
+        while j >= 0, j >= k - reach, t[j].sentence == t[k].sentence {
+            if t[j].kind == .word {
+                if j >= k - 4, Lexicon.selfSubjects.contains(t[j].hash) { return true }
+                if t[j].hash == Lexicon.we { return true }
+            }
             j -= 1
         }
         return false
@@ -169,7 +217,8 @@ extension PaperReader {
             }
             guard after > 0, after < t.count else { continue }
             guard firstPerson || isSelfReferential(sentenceOf: k, in: f) else { continue }
-            guard let span = name(at: after, in: f, NameOptions(singleWord: true, lowercase: firstPerson)) else { continue }
+            guard let span = name(at: after, in: f, NameOptions(singleWord: true, lowercase: firstPerson))
+                    ?? coinedWord(at: after, in: f) else { continue }
             let kind = knownKind(span.name)
             if kind == .method && !firstPerson { continue }
             var data = kind == .benchmark || Self.looksLikeBenchmarkName(span.name) || describesData(after: span.next, in: f)
