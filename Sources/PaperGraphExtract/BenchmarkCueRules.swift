@@ -30,9 +30,9 @@ extension PaperReader {
             if evalSentence.count <= s { evalSentence += Array(repeating: false, count: s + 1 - evalSentence.count) }
             evalSentence[s] = true
         }
-        for k in t.indices where t[k].isLowerWord {
+        for k in t.indices where t[k].kind == .word {
             let h = t[k].hash
-            if Self.listNouns.contains(h) {
+            if Self.listNouns.contains(h), t[k].isLowerWord {
                 namesBefore(noun: k, in: f, strongOnly: Self.weakNouns.contains(h))
                 namesAfter(noun: k, in: f)
             } else if h == Lexicon.on || h == Lexicon.across {
@@ -41,7 +41,7 @@ extension PaperReader {
                 if k > 0, t[k - 1].kind == .word, Self.onNotEval.contains(t[k - 1].hash) { continue }
                 var j = k + 1
                 if j < t.count, t[j].hash == Bytes.hash("the") { j += 1 }
-                list(from: j, in: f, rule: "benchmark-on", strongOnly: true)
+                list(from: j, in: f, rule: "benchmark-on", strongOnly: false)
             }
         }
     }
@@ -132,8 +132,19 @@ extension PaperReader {
 
     private mutating func addCueBenchmark(_ item: NameSpan, rule: String, in f: FieldText) {
         let name = item.name
-        guard !NameShape.isModelName(name), knownKind(name) == nil,
-              !collector.contains(.proposes, name), !collector.contains(.introduces, name) else { return }
-        collector.add(.evaluatesOn, name, f.evidence(rule, item.range))
+        guard !NameShape.isModelName(name), !collector.contains(.proposes, name),
+              !collector.contains(.introduces, name) else { return }
+        switch extractor.known[NameFolding.fold(name)] {
+        case nil:
+            collector.add(.evaluatesOn, name, f.evidence(rule, item.range))
+        case let (kind, entry)? where kind == .benchmark:
+            // A known benchmark written in a case the gazetteer's exact form
+            // refuses (`Math500` for `MATH500`): the cue confirms it.
+            let forms = extractor.benchmarkForms[entry]
+            guard !forms.contains(where: { collector.contains(.evaluatesOn, $0) || collector.contains(.introduces, $0) }) else { return }
+            collector.add(.evaluatesOn, name, f.evidence(rule, item.range))
+        default:
+            return
+        }
     }
 }

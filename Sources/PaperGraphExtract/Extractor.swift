@@ -79,6 +79,7 @@ struct PaperReader {
         proposalRules(in: abstract)
         namingRules(in: abstract)
         appositiveRule(in: abstract)
+        headNounRule(in: abstract)
         acronymRules()
         variantRule()
         gazetteerRule()
@@ -131,7 +132,8 @@ struct PaperReader {
             var parent = extractor.methodParents[m]
             var hops = 0
             while let p = parent, hops < 16 {
-                if methodsSeen.contains(p), name.contains(NameFolding.fold(extractor.methodForms[p][0])) { subsumed.insert(p) }
+                let broader = extractor.methodForms[p][0]
+                if methodsSeen.contains(p), Self.isField(broader), name.hasSuffix(NameFolding.fold(broader)) { subsumed.insert(p) }
                 parent = extractor.methodParents[p]
                 hops += 1
             }
@@ -142,14 +144,28 @@ struct PaperReader {
                 guard !subsumed.contains(m.entry) else { continue }
                 let forms = extractor.methodForms[m.entry]
                 guard !forms.contains(where: { collector.contains(.proposes, $0) }) else { continue }
-                collector.add(.uses, forms[m.form], ev)
+                collector.add(.uses, reportedName(forms, m.form), ev)
             } else {
                 let forms = extractor.benchmarkForms[m.entry]
                 guard !forms.contains(where: { collector.contains(.introduces, $0) || collector.contains(.proposes, $0) }) else { continue }
                 guard !forms.contains(where: { collector.contains(.evaluatesOn, $0) }) else { continue }
-                collector.add(.evaluatesOn, forms[m.form], ev)
+                collector.add(.evaluatesOn, reportedName(forms, m.form), ev)
             }
         }
+    }
+
+    /// A broad field or class ("reinforcement learning", "reward model"), as
+    /// opposed to a specific technique ("self-consistency").
+    static func isField(_ name: String) -> Bool {
+        name.hasSuffix("learning") || name.hasSuffix("model") || name.hasSuffix("models")
+    }
+
+    /// The name to report for a gazetteer match: the canonical name, or the
+    /// acronym when that is what the text writes (`PPO`, `GRPO`), as readers cite it.
+    func reportedName(_ forms: [String], _ form: Int) -> String {
+        let written = forms[form]
+        let capitals = written.unicodeScalars.filter { ("A"..."Z").contains($0) }.count
+        return form > 0 && capitals >= 2 && !written.contains(" ") ? written : forms[0]
     }
 
     /// "Self-J" in the abstract abbreviates "Self-Judge" in the title: one

@@ -90,13 +90,13 @@ enum Lexicon {
                                    "present", "presents", "presented", "develop", "develops", "developed",
                                    "design", "designs", "designed", "devise", "devised", "build", "built",
                                    "create", "created", "construct", "constructed", "release", "released",
-                                   "contribute", "offer", "unveil", "formulate", "formalize", "establish",
+                                   "contribute", "offer", "unveil",
                                    "curate", "curated", "collect", "collected"])
     /// Base forms of the proposal verbs: with "we" anywhere earlier in the
     /// sentence ("we challenge … and propose X") they still announce the paper's work.
     static let proposeBaseVerbs = set(["propose", "introduce", "present", "develop", "design", "devise", "build",
                                        "create", "construct", "release", "contribute", "offer", "unveil",
-                                       "formulate", "formalize", "establish", "curate", "collect"])
+                                       "curate", "collect"])
     /// Pronouns that make a proposal verb the paper's own.
     static let selfSubjects = set(["we", "paper", "work", "study", "article", "here", "this"])
 

@@ -102,7 +102,10 @@ extension PaperReader {
                 ok = false
                 break
             }
-            if ok {
+            // The echo must name a method ("… sampling algorithm") and not be a known one.
+            let next = k + run.count
+            if ok, next < t.count, t[next].kind == .word, Lexicon.methodNouns.contains(t[next].hash),
+               knownKind(title.slice(run.range)) == nil {
                 return NameSpan(name: title.slice(run.range), range: t[k].start..<t[k + run.count - 1].end, next: k + run.count)
             }
         }
@@ -261,6 +264,30 @@ extension PaperReader {
             guard kind != .method else { continue }
             addContribution(NameSpan(name: text, range: t[k].start..<t[k].end, next: k + 1),
                             data: data || kind == .benchmark, rule: "appositive", in: f)
+        }
+    }
+
+    /// "our multi-agent framework OMNE", "a new benchmark MMAU": a name right
+    /// after a method or data noun that the paper marks as its own.
+    mutating func headNounRule(in f: FieldText) {
+        let t = f.tokens
+        for k in t.indices.dropLast() where t[k].isLowerWord {
+            let data = Lexicon.dataNouns.contains(t[k].hash)
+            guard data || Lexicon.methodNouns.contains(t[k].hash) else { continue }
+            let next = t[k + 1]
+            guard NameShape.isStrong(next, sentenceInitial: false) else { continue }
+            var own = false
+            var j = k - 1
+            while j >= 0, j >= k - 4, t[j].sentence == t[k].sentence, t[j].kind == .word {
+                if t[j].hash == Lexicon.our || Lexicon.noveltyWords.contains(t[j].hash) { own = true; break }
+                j -= 1
+            }
+            guard own else { continue }
+            let text = f.string(next)
+            let kind = knownKind(text)
+            guard kind != .method else { continue }
+            addContribution(NameSpan(name: text, range: next.start..<next.end, next: k + 2),
+                            data: data || kind == .benchmark, rule: "our-noun-name", in: f)
         }
     }
 
