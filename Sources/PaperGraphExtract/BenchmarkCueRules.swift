@@ -9,10 +9,15 @@ extension PaperReader {
     private static let listNouns = Lexicon.set(["benchmark", "benchmarks", "dataset", "datasets", "corpus",
                                                 "corpora", "suite", "suites", "testbed", "testbeds",
                                                 "leaderboard", "environment", "environments", "challenge",
-                                                "tasks", "games", "domains", "collections"])
+                                                "tasks", "games", "domains", "collections", "set", "sets",
+                                                "splits", "split", "subsets", "subset"])
     /// Of those, nouns that need a strong name before them (`the ALFWorld tasks`).
     private static let weakNouns = Lexicon.set(["tasks", "games", "domains", "collections", "environment",
-                                                "environments", "challenge"])
+                                                "environments", "challenge", "set", "sets", "splits", "split",
+                                                "subsets", "subset"])
+    /// Words before "set"/"split" that name its role ("test set").
+    private static let setQualifiers = Lexicon.set(["test", "validation", "evaluation", "dev", "development",
+                                                    "held-out", "training", "benchmark"])
     /// Verbs after which "on X" is not an evaluation ("based on X", "relies on X").
     private static let onNotEval = Lexicon.set(["based", "rely", "relies", "relying", "focus", "focuses",
                                                 "focusing", "depend", "depends", "built", "conditioned",
@@ -33,7 +38,9 @@ extension PaperReader {
         for k in t.indices where t[k].kind == .word {
             let h = t[k].hash
             if Self.listNouns.contains(h), t[k].isLowerWord {
-                namesBefore(noun: k, in: f, strongOnly: Self.weakNouns.contains(h))
+                // "the New-392 and Price-149 test sets": read before the qualifier.
+                let noun = k > 0 && Self.setQualifiers.contains(t[k - 1].hash) ? k - 1 : k
+                namesBefore(noun: noun, in: f, strongOnly: Self.weakNouns.contains(h))
                 namesAfter(noun: k, in: f)
             } else if h == Lexicon.on || h == Lexicon.across {
                 let s = Int(t[k].sentence)
@@ -57,11 +64,26 @@ extension PaperReader {
                 || (p.kind == .word && (p.hash == Lexicon.and || p.hash == Lexicon.or))
             let nameLike = p.kind == .word && (p.firstUpper || p.upper > 0 || p.digits > 0)
                 && !Lexicon.notNames.contains(p.hash) && !Lexicon.genericBenchmarkWords.contains(p.hash)
-            guard separator || nameLike else { break }
+            guard separator || nameLike || (j == k && isCoinedLowercaseName(p, in: f)) else { break }
             j -= 1
         }
+        while j < k, t[j].kind == .punct || t[j].hash == Lexicon.and || t[j].hash == Lexicon.or { j += 1 }
         guard j < k else { return }
-        list(from: j, to: k, in: f, rule: "benchmark-noun", strongOnly: strongOnly)
+        if j == k - 1, isCoinedLowercaseName(t[j], in: f) {
+            addCueBenchmark(NameSpan(name: f.string(t[j]), range: t[j].start..<t[j].end, next: k), rule: "benchmark-noun", in: f)
+            return
+        }
+        list(from: j, to: k, in: f, rule: "benchmark-noun", strongOnly: strongOnly, explicit: true)
+    }
+
+    /// A lower-case hyphenated name right before a data noun ("the ogbn-arxiv
+    /// dataset"): its first part must not be an English word or prefix, so
+    /// "the long-tail dataset" and "the multi-domain benchmark" stay out.
+    private func isCoinedLowercaseName(_ t: Token, in f: FieldText) -> Bool {
+        guard t.kind == .word, t.upper == 0, t.hyphens > 0, !Lexicon.genericBenchmarkWords.contains(t.hash) else { return false }
+        let text = f.string(t)
+        guard let first = text.split(separator: "-").first, first.count >= 2 else { return false }
+        return !isCommonWord(String(first)) && !Lexicon.wordPrefixes.contains(Bytes.hash(String(first)))
     }
 
     /// "benchmarks such as X, Y and Z", "datasets (X, Y, Z)", "benchmarks: X and Y".
@@ -80,17 +102,20 @@ extension PaperReader {
             if t[j].kind == .punct, t[j].byte != 0x2E, t[j].byte != 0x2C { break }
             j += 1
         }
-        list(from: j, in: f, rule: "benchmark-list", strongOnly: false)
+        list(from: j, in: f, rule: "benchmark-list", strongOnly: false, explicit: true)
     }
 
     /// Reads a list of names from token `j` (up to `limit`), adding each as a
     /// benchmark evaluated on; stops at the first item that is not a name.
-    private mutating func list(from start: Int, to limit: Int? = nil, in f: FieldText, rule: String, strongOnly: Bool) {
+    /// `explicit`: the list is introduced by a data noun, so capitalised words
+    /// that are also English words (`Weather`, `Traffic`, `Yelp`) are names here.
+    private mutating func list(from start: Int, to limit: Int? = nil, in f: FieldText, rule: String, strongOnly: Bool,
+                               explicit: Bool = false) {
         let t = f.tokens
         let end = limit ?? t.count
         var j = start
         while j < end {
-            guard let item = benchmarkItem(at: j, end: end, in: f, strongOnly: strongOnly) else { return }
+            guard let item = benchmarkItem(at: j, end: end, in: f, strongOnly: strongOnly, explicit: explicit) else { return }
             addCueBenchmark(item, rule: rule, in: f)
             j = item.next
             // Separators: ",", "and", ", and", "or", "/", "&".
@@ -110,12 +135,14 @@ extension PaperReader {
     /// One benchmark name: a name token (or, unless `strongOnly`, a capitalised
     /// word that is not ordinary English), followed by up to two capitalised or
     /// version tokens (`AIME 2024`, `Atari 100k`, `Big Bench Hard`).
-    private func benchmarkItem(at k: Int, end: Int, in f: FieldText, strongOnly: Bool) -> NameSpan? {
+    private func benchmarkItem(at k: Int, end: Int, in f: FieldText, strongOnly: Bool, explicit: Bool) -> NameSpan? {
         let t = f.tokens
         guard k < end, t[k].kind == .word else { return nil }
         let initial = k == 0 || t[k - 1].sentence != t[k].sentence
         let strong = NameShape.isStrong(t[k], sentenceInitial: initial)
-        guard strong || (!strongOnly && !initial && NameShape.isCapitalisedWord(t[k]) && !isCommonWord(f.string(t[k]))) else { return nil }
+        guard strong || (!strongOnly && !initial && NameShape.isCapitalisedWord(t[k])
+                         && !Lexicon.genericBenchmarkWords.contains(t[k].hash)
+                         && (explicit || !isCommonWord(f.string(t[k])))) else { return nil }
         var last = k
         var j = k + 1
         while j < end, j <= k + 2, t[j].kind == .word, t[j].start == t[j - 1].end + 1 {

@@ -82,8 +82,10 @@ struct PaperReader {
         headNounRule(in: abstract)
         acronymRules()
         variantRule()
-        gazetteerRule()
+        let (titleMatches, abstractMatches) = gazetteerRule()
         for field in [title, abstract] { benchmarkCueRules(in: field) }
+        baselineRule(in: title, matches: titleMatches)
+        baselineRule(in: abstract, matches: abstractMatches)
         mergeAbbreviatedProposals()
     }
 
@@ -115,12 +117,23 @@ struct PaperReader {
     /// A broader method whose name the paper only writes inside a more
     /// specific one ("deep reinforcement learning", "process reward model")
     /// is not reported beside it.
-    mutating func gazetteerRule() {
+    /// - Returns: the matches in the title and in the abstract.
+    @discardableResult
+    mutating func gazetteerRule() -> ([GazetteerMatcher.Match], [GazetteerMatcher.Match]) {
         var found: [(field: FieldText, match: GazetteerMatcher.Match)] = []
         var methodsSeen = Set<Int>()
         var benchmarksSeen = Set<Int>()
-        for field in [title, abstract] {
-            for m in extractor.matcher.matches(in: field) {
+        let titleMatches = extractor.matcher.matches(in: title)
+        let abstractMatches = extractor.matcher.matches(in: abstract)
+        // Long forms of acronyms the paper uses as techniques: a method inside
+        // one ("multi-agent proximal policy optimization (MAPPO)") is part of
+        // that name, not a mention of its own.
+        let usedLongForms = acronyms.filter { collector.contains(.uses, $0.short) }
+        for (field, matches) in [(title, titleMatches), (abstract, abstractMatches)] {
+            for m in matches {
+                if m.kind == .method, usedLongForms.contains(where: {
+                    $0.field == field.field && $0.longRange.contains(m.start) && $0.longRange != m.start..<m.end
+                }) { continue }
                 if m.kind == .method ? methodsSeen.insert(m.entry).inserted : benchmarksSeen.insert(m.entry).inserted {
                     found.append((field, m))
                 }
@@ -152,6 +165,7 @@ struct PaperReader {
                 collector.add(.evaluatesOn, reportedName(forms, m.form), ev)
             }
         }
+        return (titleMatches, abstractMatches)
     }
 
     /// A broad field or class ("reinforcement learning", "reward model"), as

@@ -22,6 +22,10 @@ struct Token {
     var hyphens: Int16 = 0
     /// Every hyphen-separated part starts with a capital (`Self-Judge`, `Agent-R`).
     var allPartsCapitalised = false
+    /// The first two bytes are capital letters.
+    var startsWithTwoCapitals = false
+    /// Ends in a descriptive hyphen suffix (`AI-based`, `GPT-style`, `RL-driven`).
+    var descriptiveSuffix = false
     /// Index of the sentence the token belongs to.
     var sentence: Int32 = 0
 
@@ -144,6 +148,12 @@ struct FieldText {
         }
         t.hash = h
         t.allPartsCapitalised = allParts && t.firstUpper
+        t.startsWithTwoCapitals = e - s >= 2 && Bytes.isUpper(bytes[s]) && Bytes.isUpper(bytes[s + 1])
+        if t.hyphens > 0, let dash = bytes[s..<e].lastIndex(of: 0x2D) {
+            var sh: UInt64 = 0xcbf29ce484222325
+            for c in bytes[(dash + 1)..<e] { sh = (sh ^ UInt64(Bytes.lower(c))) &* 0x100000001b3 }
+            t.descriptiveSuffix = Lexicon.descriptiveSuffixes.contains(sh)
+        }
         return t
     }
 

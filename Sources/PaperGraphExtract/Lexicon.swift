@@ -35,6 +35,23 @@ enum Lexicon {
     static let including = Bytes.hash("including")
     static let namely = Bytes.hash("namely")
     static let or = Bytes.hash("or")
+    static let compared = Bytes.hash("compared")
+    static let with = Bytes.hash("with")
+    static let over = Bytes.hash("over")
+
+    /// Last parts of hyphenated words that describe rather than name (`AI-based`).
+    static let descriptiveSuffixes = set(["based", "style", "like", "driven", "aware", "guided", "level", "free",
+                                          "specific", "only", "augmented", "enhanced", "powered", "centric",
+                                          "oriented", "agnostic", "conditioned", "generated", "wise", "scale",
+                                          "related", "friendly", "ready", "compatible", "inspired", "assisted",
+                                          "labeled", "annotated", "tuned", "trained", "sized", "size", "type",
+                                          "step", "shot", "token", "time", "native", "centered", "bound"])
+
+    /// English prefixes that start hyphenated descriptive words (`multi-domain`).
+    static let wordPrefixes = set(["multi", "cross", "non", "pre", "post", "semi", "self", "co", "sub", "inter",
+                                   "intra", "out", "in", "un", "re", "de", "anti", "meta", "mid", "over", "under",
+                                   "bi", "tri", "uni", "mono", "poly", "auto", "hyper", "super", "ultra", "long",
+                                   "short", "large", "small", "high", "low", "open", "closed", "real", "well"])
 
     /// Words that make a sentence about the paper's own work.
     static let selfCues = set(["we", "our", "us", "novel", "propose", "proposes", "introduce", "introduces",

@@ -10,6 +10,9 @@ enum NameShape {
     static func isStrong(_ t: Token, sentenceInitial: Bool) -> Bool {
         guard t.kind == .word, t.letters > 0 else { return false }
         if Lexicon.notNames.contains(t.hash) { return false }
+        if t.descriptiveSuffix { return false }
+        // Two leading capitals then lower case: `DLinear`, `MPLight`.
+        if t.upper >= 2, t.lower > 0, t.startsWithTwoCapitals { return true }
         // Letters with digits, but not a size or dimension (`7B`, `3D`, `100K`).
         if t.digits > 0 && t.upper > 0 && (t.firstUpper || t.letters >= 2) { return true }
         if t.innerUpper { return true }
@@ -48,6 +51,11 @@ enum NameShape {
         if modelFamilySet.contains(head) {
             // The family name alone, or followed by a version, size or dash.
             let rest = lower.dropFirst(head.count)
+            // `BERT4Rec`, `GPT4Rec`: a family name inside a method's name.
+            if let tail = name.dropFirst(head.count).drop(while: { $0.isNumber }).first, tail.isUppercase,
+               name.dropFirst(head.count).first?.isNumber == true {
+                return false
+            }
             if rest.isEmpty || rest.first.map({ $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" }) == true { return true }
         }
         if lower.hasPrefix("o1") || lower.hasPrefix("o3") || lower.hasPrefix("o4") {
