@@ -161,14 +161,15 @@ extension PaperReader {
         let name = item.name
         guard !NameShape.isModelName(name), !collector.contains(.proposes, name),
               !collector.contains(.introduces, name) else { return }
-        switch extractor.known[NameFolding.fold(name)] {
+        switch extractor.known[Fold.key(name)] {
         case nil:
             collector.add(.evaluatesOn, name, f.evidence(rule, item.range))
         case let (kind, entry)? where kind == .benchmark:
             // A known benchmark written in a case the gazetteer's exact form
             // refuses (`Math500` for `MATH500`): the cue confirms it.
-            let forms = extractor.benchmarkForms[entry]
-            guard !forms.contains(where: { collector.contains(.evaluatesOn, $0) || collector.contains(.introduces, $0) }) else { return }
+            guard !extractor.benchmarkKeys[entry].contains(where: {
+                collector.contains(.evaluatesOn, folded: $0) || collector.contains(.introduces, folded: $0)
+            }) else { return }
             collector.add(.evaluatesOn, name, f.evidence(rule, item.range))
         default:
             return

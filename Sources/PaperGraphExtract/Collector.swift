@@ -13,14 +13,14 @@ struct Collector {
 
     /// Records that `a` and `b` are one name (an acronym and its expansion).
     mutating func pair(_ a: String, _ b: String) {
-        let fa = NameFolding.fold(a), fb = NameFolding.fold(b)
+        let fa = Fold.key(a), fb = Fold.key(b)
         guard !fa.isEmpty, !fb.isEmpty, fa != fb else { return }
         if partners[fa] == nil { partners[fa] = fb }
         if partners[fb] == nil { partners[fb] = fa }
     }
 
     func contains(_ slot: Slot, _ name: String) -> Bool {
-        contains(slot, folded: NameFolding.fold(name))
+        contains(slot, folded: Fold.key(name))
     }
 
     func contains(_ slot: Slot, folded key: String) -> Bool {
@@ -31,7 +31,7 @@ struct Collector {
     /// - Returns: whether it was added.
     @discardableResult
     mutating func add(_ slot: Slot, _ name: String, _ evidence: Evidence) -> Bool {
-        let key = slot.rawValue >= Slot.repositories.rawValue ? name.lowercased() : NameFolding.fold(name)
+        let key = slot.rawValue >= Slot.repositories.rawValue ? name.lowercased() : Fold.key(name)
         guard !key.isEmpty, !contains(slot, folded: key) else { return false }
         keys[slot.rawValue].insert(key)
         lists[slot.rawValue].append(Mention(name: name, evidence: evidence))
@@ -42,7 +42,7 @@ struct Collector {
     mutating func remove(_ slot: Slot, folded key: String) {
         let partner = partners[key]
         lists[slot.rawValue].removeAll {
-            let k = NameFolding.fold($0.name)
+            let k = Fold.key($0.name)
             return k == key || k == partner
         }
         keys[slot.rawValue].remove(key)

@@ -14,6 +14,9 @@ public struct Extractor: Sendable {
     /// Surface forms per entry (canonical name first), by kind.
     let benchmarkForms: [[String]]
     let methodForms: [[String]]
+    /// The same forms folded, for membership checks without re-folding.
+    let benchmarkKeys: [[String]]
+    let methodKeys: [[String]]
     /// Index of each method's broader method, if the gazetteer has it.
     let methodParents: [Int?]
     /// Folded gazetteer surface form → entry, for "is this a known name?" checks.
@@ -25,18 +28,20 @@ public struct Extractor: Sendable {
         matcher = GazetteerMatcher(ontology: ontology)
         benchmarkForms = ontology.benchmarks.map { $0.surfaceForms.map(\.text) }
         methodForms = ontology.methods.map { $0.surfaceForms.map(\.text) }
+        benchmarkKeys = benchmarkForms.map { $0.map(Fold.key) }
+        methodKeys = methodForms.map { $0.map(Fold.key) }
         var known: [String: (kind: NodeKind, entry: Int)] = [:]
         for (kind, list) in [(NodeKind.benchmark, ontology.benchmarks), (.method, ontology.methods)] {
             for (index, entry) in list.enumerated() {
                 for form in entry.surfaceForms {
-                    let key = NameFolding.fold(form.text)
+                    let key = Fold.key(form.text)
                     if known[key] == nil { known[key] = (kind, index) }
                 }
             }
         }
         self.known = known
         methodParents = ontology.methods.map { entry in
-            entry.parent.flatMap { known[NameFolding.fold($0)] }.flatMap { $0.kind == .method ? $0.entry : nil }
+            entry.parent.flatMap { known[Fold.key($0)] }.flatMap { $0.kind == .method ? $0.entry : nil }
         }
         commonWords = ontology.commonWords
     }
@@ -90,10 +95,10 @@ struct PaperReader {
     }
 
     /// The kind of a name the gazetteers know, by any of its forms.
-    func knownKind(_ name: String) -> NodeKind? { extractor.known[NameFolding.fold(name)]?.kind }
+    func knownKind(_ name: String) -> NodeKind? { extractor.known[Fold.key(name)]?.kind }
 
     /// Whether a single capitalised word is ordinary English.
-    func isCommonWord(_ name: String) -> Bool { extractor.commonWords.contains(NameFolding.fold(name)) }
+    func isCommonWord(_ name: String) -> Bool { extractor.commonWords.contains(Fold.key(name)) }
 
     // MARK: URLs
 
@@ -141,12 +146,12 @@ struct PaperReader {
         }
         var subsumed = Set<Int>()
         for m in methodsSeen {
-            let name = NameFolding.fold(extractor.methodForms[m][0])
+            let name = Fold.key(extractor.methodForms[m][0])
             var parent = extractor.methodParents[m]
             var hops = 0
             while let p = parent, hops < 16 {
                 let broader = extractor.methodForms[p][0]
-                if methodsSeen.contains(p), Self.isField(broader), name.hasSuffix(NameFolding.fold(broader)) { subsumed.insert(p) }
+                if methodsSeen.contains(p), Self.isField(broader), name.hasSuffix(Fold.key(broader)) { subsumed.insert(p) }
                 parent = extractor.methodParents[p]
                 hops += 1
             }
@@ -156,12 +161,14 @@ struct PaperReader {
             if m.kind == .method {
                 guard !subsumed.contains(m.entry) else { continue }
                 let forms = extractor.methodForms[m.entry]
-                guard !forms.contains(where: { collector.contains(.proposes, $0) }) else { continue }
+                guard !extractor.methodKeys[m.entry].contains(where: { collector.contains(.proposes, folded: $0) }) else { continue }
                 collector.add(.uses, reportedName(forms, m.form), ev)
             } else {
                 let forms = extractor.benchmarkForms[m.entry]
-                guard !forms.contains(where: { collector.contains(.introduces, $0) || collector.contains(.proposes, $0) }) else { continue }
-                guard !forms.contains(where: { collector.contains(.evaluatesOn, $0) }) else { continue }
+                guard !extractor.benchmarkKeys[m.entry].contains(where: {
+                    collector.contains(.introduces, folded: $0) || collector.contains(.proposes, folded: $0)
+                        || collector.contains(.evaluatesOn, folded: $0)
+                }) else { continue }
                 collector.add(.evaluatesOn, reportedName(forms, m.form), ev)
             }
         }
@@ -191,7 +198,7 @@ struct PaperReader {
                   let letter = short.last, letter.isUppercase else { continue }
             if names.contains(where: { $0 != short && $0.hasPrefix(short) && $0.count > short.count
                                        && $0[$0.index($0.startIndex, offsetBy: short.count)].isLowercase }) {
-                collector.remove(.proposes, folded: NameFolding.fold(short))
+                collector.remove(.proposes, folded: Fold.key(short))
             }
         }
     }

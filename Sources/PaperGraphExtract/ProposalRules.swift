@@ -5,7 +5,7 @@ import PaperGraphModel
 extension PaperReader {
     /// Whether a name read by a rule may be a contribution at all.
     func isContributionName(_ name: String) -> Bool {
-        !NameShape.isModelName(name) && NameFolding.fold(name).count >= 2
+        !NameShape.isModelName(name) && Fold.key(name).count >= 2
     }
 
     /// Adds a contribution, as a benchmark when `data` says it is one.
@@ -14,7 +14,7 @@ extension PaperReader {
         guard isContributionName(name) else { return }
         let ev = f.evidence(rule, span.range)
         if data {
-            collector.remove(.proposes, folded: NameFolding.fold(name))
+            collector.remove(.proposes, folded: Fold.key(name))
             collector.add(.introduces, name, ev)
         } else if !collector.contains(.introduces, name) {
             collector.add(.proposes, name, ev)
