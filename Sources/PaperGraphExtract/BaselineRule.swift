@@ -6,15 +6,15 @@ import PaperGraphModel
 /// (so "outperforms strong baselines" adds nothing), and models, benchmarks
 /// and the paper's own names are left out.
 extension PaperReader {
-    private static let comparisonCues = Lexicon.set(["outperforms", "outperform", "outperforming", "outperformed",
+    static let comparisonCues = Lexicon.set(0, ["outperforms", "outperform", "outperforming", "outperformed",
                                                      "surpasses", "surpass", "surpassing", "beats", "beating",
                                                      "against", "versus", "vs", "than"])
     /// Words that make "over X" a comparison.
-    private static let improvementWords = Lexicon.set(["improves", "improve", "improved", "improvement",
+    static let improvementWords = Lexicon.set(1, ["improves", "improve", "improved", "improvement",
                                                        "improvements", "gain", "gains", "outperforms", "better",
                                                        "superior", "advantage", "advantages", "margin", "speedup"])
     /// Words between the cue and the names ("outperforms strong baselines such as X").
-    private static let fillers = Lexicon.set(["the", "strong", "state-of-the-art", "sota", "baselines", "baseline",
+    static let fillers = Lexicon.set(2, ["the", "strong", "state-of-the-art", "sota", "baselines", "baseline",
                                               "methods", "method", "approaches", "prior", "existing", "recent",
                                               "previous", "competitive", "such", "as", "including", "like",
                                               "both", "popular", "standard", "classical", "several", "many",
@@ -31,7 +31,7 @@ extension PaperReader {
             guard cue else { continue }
             var j = k + 1
             while j < t.count, j <= k + 6, t[j].sentence == t[k].sentence,
-                  (t[j].kind == .word && t[j].upper == 0 && Self.fillers.contains(t[j].hash))
+                  (t[j].kind == .word && t[j].upper == 0 && t[j].has(Self.fillers))
                     || (t[j].kind == .punct && (t[j].byte == 0x28 || t[j].byte == 0x2C || t[j].byte == 0x2E)) {
                 j += 1
             }
@@ -70,13 +70,13 @@ extension PaperReader {
         }
     }
 
-    private func sentenceHas(_ words: Set<UInt64>, around k: Int, in f: FieldText) -> Bool {
+    private func sentenceHas(_ words: Lexicon.WordSet, around k: Int, in f: FieldText) -> Bool {
         let t = f.tokens
         let s = t[k].sentence
         var j = k
         while j > 0, t[j - 1].sentence == s { j -= 1 }
         while j < t.count, t[j].sentence == s {
-            if t[j].kind == .word, words.contains(t[j].hash) { return true }
+            if t[j].kind == .word, t[j].has(words) { return true }
             j += 1
         }
         return false

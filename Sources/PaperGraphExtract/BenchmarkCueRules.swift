@@ -6,20 +6,20 @@ import PaperGraphModel
 /// ("widely-used benchmark datasets", "mathematical benchmarks") never count.
 extension PaperReader {
     /// Nouns after which a list of names is a list of benchmarks.
-    private static let listNouns = Lexicon.set(["benchmark", "benchmarks", "dataset", "datasets", "corpus",
+    static let listNouns = Lexicon.set(3, ["benchmark", "benchmarks", "dataset", "datasets", "corpus",
                                                 "corpora", "suite", "suites", "testbed", "testbeds",
                                                 "leaderboard", "environment", "environments", "challenge",
                                                 "tasks", "games", "domains", "collections", "set", "sets",
                                                 "splits", "split", "subsets", "subset"])
     /// Of those, nouns that need a strong name before them (`the ALFWorld tasks`).
-    private static let weakNouns = Lexicon.set(["tasks", "games", "domains", "collections", "environment",
+    static let weakNouns = Lexicon.set(4, ["tasks", "games", "domains", "collections", "environment",
                                                 "environments", "challenge", "set", "sets", "splits", "split",
                                                 "subsets", "subset"])
     /// Words before "set"/"split" that name its role ("test set").
-    private static let setQualifiers = Lexicon.set(["test", "validation", "evaluation", "dev", "development",
+    static let setQualifiers = Lexicon.set(5, ["test", "validation", "evaluation", "dev", "development",
                                                     "held-out", "training", "benchmark"])
     /// Verbs after which "on X" is not an evaluation ("based on X", "relies on X").
-    private static let onNotEval = Lexicon.set(["based", "rely", "relies", "relying", "focus", "focuses",
+    static let onNotEval = Lexicon.set(6, ["based", "rely", "relies", "relying", "focus", "focuses",
                                                 "focusing", "depend", "depends", "built", "conditioned",
                                                 "operate", "operates", "act", "acts", "work", "works", "draw",
                                                 "draws", "building", "builds", "relied", "focused", "centered",
@@ -30,7 +30,7 @@ extension PaperReader {
     mutating func benchmarkCueRules(in f: FieldText) {
         let t = f.tokens
         var evalSentence: [Bool] = []
-        for tok in t where tok.kind == .word && Lexicon.evalCues.contains(tok.hash) {
+        for tok in t where tok.kind == .word && tok.has(Lexicon.evalCues) {
             let s = Int(tok.sentence)
             if evalSentence.count <= s { evalSentence += Array(repeating: false, count: s + 1 - evalSentence.count) }
             evalSentence[s] = true
@@ -39,13 +39,13 @@ extension PaperReader {
             let h = t[k].hash
             if Self.listNouns.contains(h), t[k].isLowerWord {
                 // "the New-392 and Price-149 test sets": read before the qualifier.
-                let noun = k > 0 && Self.setQualifiers.contains(t[k - 1].hash) ? k - 1 : k
+                let noun = k > 0 && t[k - 1].has(Self.setQualifiers) ? k - 1 : k
                 namesBefore(noun: noun, in: f, strongOnly: Self.weakNouns.contains(h))
                 namesAfter(noun: k, in: f)
             } else if h == Lexicon.on || h == Lexicon.across {
                 let s = Int(t[k].sentence)
                 guard s < evalSentence.count, evalSentence[s] else { continue }
-                if k > 0, t[k - 1].kind == .word, Self.onNotEval.contains(t[k - 1].hash) { continue }
+                if k > 0, t[k - 1].kind == .word, t[k - 1].has(Self.onNotEval) { continue }
                 var j = k + 1
                 if j < t.count, t[j].hash == Bytes.hash("the") { j += 1 }
                 list(from: j, in: f, rule: "benchmark-on", strongOnly: false)
@@ -63,7 +63,7 @@ extension PaperReader {
             let separator = (p.kind == .punct && (p.byte == 0x2C || p.byte == 0x2F || p.byte == 0x26))
                 || (p.kind == .word && (p.hash == Lexicon.and || p.hash == Lexicon.or))
             let nameLike = p.kind == .word && (p.firstUpper || p.upper > 0 || p.digits > 0)
-                && !Lexicon.notNames.contains(p.hash) && !Lexicon.genericBenchmarkWords.contains(p.hash)
+                && !p.has(Lexicon.notNames) && !p.has(Lexicon.genericBenchmarkWords)
             guard separator || nameLike || (j == k && isCoinedLowercaseName(p, in: f)) else { break }
             j -= 1
         }
@@ -77,13 +77,14 @@ extension PaperReader {
     }
 
     /// A lower-case hyphenated name right before a data noun ("the ogbn-arxiv
-    /// dataset"): its first part must not be an English word or prefix, so
-    /// "the long-tail dataset" and "the multi-domain benchmark" stay out.
+    /// dataset"): no part may be an English word or prefix, so "the long-tail
+    /// dataset" and "the multi-domain benchmark" stay out. Without the
+    /// ontology's word list nothing can be told apart, and the rule stays off.
     private func isCoinedLowercaseName(_ t: Token, in f: FieldText) -> Bool {
-        guard t.kind == .word, t.upper == 0, t.hyphens > 0, !Lexicon.genericBenchmarkWords.contains(t.hash) else { return false }
-        let text = f.string(t)
-        guard let first = text.split(separator: "-").first, first.count >= 2 else { return false }
-        return !isCommonWord(String(first)) && !Lexicon.wordPrefixes.contains(Bytes.hash(String(first)))
+        guard t.kind == .word, t.upper == 0, t.hyphens > 0, !t.descriptiveSuffix, !extractor.commonWords.isEmpty,
+              !t.has(Lexicon.genericBenchmarkWords) else { return false }
+        let parts = f.string(t).split(separator: "-").map(String.init)
+        return parts.allSatisfy { $0.count >= 2 && !isCommonWord($0) && !Lexicon.wordPrefixes.contains(Bytes.hash($0)) }
     }
 
     /// "benchmarks such as X, Y and Z", "datasets (X, Y, Z)", "benchmarks: X and Y".
@@ -141,14 +142,17 @@ extension PaperReader {
         let initial = k == 0 || t[k - 1].sentence != t[k].sentence
         let strong = NameShape.isStrong(t[k], sentenceInitial: initial)
         guard strong || (!strongOnly && !initial && NameShape.isCapitalisedWord(t[k])
-                         && !Lexicon.genericBenchmarkWords.contains(t[k].hash)
+                         && !t[k].has(Lexicon.genericBenchmarkWords)
                          && (explicit || !isCommonWord(f.string(t[k])))) else { return nil }
         var last = k
         var j = k + 1
+        // After a bare "on", a capitalised word followed by another is a
+        // phrase ("on Anonymity Link"), not a benchmark.
+        if !strong, !explicit, j < end, t[j].kind == .word, t[j].firstUpper, t[j].digits == 0 { return nil }
         while j < end, j <= k + 2, t[j].kind == .word, t[j].start == t[j - 1].end + 1 {
             let version = t[j].digits > 0 && t[j].letters <= 2
-            let capital = t[j].firstUpper && !Lexicon.notNames.contains(t[j].hash) && !strongOnly
-                && !Lexicon.genericBenchmarkWords.contains(t[j].hash)
+            let capital = t[j].firstUpper && !t[j].has(Lexicon.notNames) && !strongOnly
+                && !t[j].has(Lexicon.genericBenchmarkWords)
             guard version || capital else { break }
             last = j
             j += 1

@@ -26,10 +26,14 @@ struct Token {
     var startsWithTwoCapitals = false
     /// Ends in a descriptive hyphen suffix (`AI-based`, `GPT-style`, `RL-driven`).
     var descriptiveSuffix = false
+    /// The lexicon classes of the word (bits of ``Lexicon/WordSet/mask``).
+    var classes: UInt64 = 0
     /// Index of the sentence the token belongs to.
     var sentence: Int32 = 0
 
     var isWord: Bool { kind == .word }
+    /// Whether the word is in a lexicon list.
+    @inline(__always) func has(_ set: Lexicon.WordSet) -> Bool { classes & set.mask != 0 }
     var letters: Int { Int(upper) + Int(lower) }
     /// Fully lower-case word.
     var isLowerWord: Bool { kind == .word && upper == 0 && lower > 0 }
@@ -83,6 +87,7 @@ struct FieldText {
         let b = bytes
         let n = b.count
         var i = 0
+        let classTable = Lexicon.classTable
         tokens.reserveCapacity(n / 5)
         while i < n {
             let c = b[i]
@@ -103,7 +108,7 @@ struct FieldText {
                     if (d == 0x2A || d == 0x2B) && (j + 1 >= n || !Bytes.isAlnum(b[j + 1])) { j += 1; continue }
                     break
                 }
-                tokens.append(wordToken(i, j))
+                tokens.append(wordToken(i, j, classTable))
                 i = j
                 continue
             }
@@ -113,7 +118,7 @@ struct FieldText {
         }
     }
 
-    private func wordToken(_ s: Int, _ e: Int) -> Token {
+    private func wordToken(_ s: Int, _ e: Int, _ classTable: WordTable) -> Token {
         var t = Token(kind: .word, start: s, end: e, hash: 0, byte: 0)
         var h: UInt64 = 0xcbf29ce484222325
         var prevLower = false
@@ -147,12 +152,13 @@ struct FieldText {
             partStart = false
         }
         t.hash = h
+        t.classes = classTable.lookup(h)
         t.allPartsCapitalised = allParts && t.firstUpper
         t.startsWithTwoCapitals = e - s >= 2 && Bytes.isUpper(bytes[s]) && Bytes.isUpper(bytes[s + 1])
         if t.hyphens > 0, let dash = bytes[s..<e].lastIndex(of: 0x2D) {
             var sh: UInt64 = 0xcbf29ce484222325
             for c in bytes[(dash + 1)..<e] { sh = (sh ^ UInt64(Bytes.lower(c))) &* 0x100000001b3 }
-            t.descriptiveSuffix = Lexicon.descriptiveSuffixes.contains(sh)
+            t.descriptiveSuffix = classTable.lookup(sh) & Lexicon.descriptiveSuffixes.mask != 0
         }
         return t
     }
@@ -176,7 +182,7 @@ struct FieldText {
                 || (next.kind == .punct && (next.byte == 0x28 || next.byte == 0x22 || next.byte == 0x5B))
             guard startsSentence else { continue }
             if t.byte == 0x2E, k > 0, tokens[k - 1].kind == .word, tokens[k - 1].end == t.start,
-               Lexicon.abbreviations.contains(tokens[k - 1].hash) || (tokens[k - 1].letters == 1 && tokens[k - 1].upper == 1) {
+               tokens[k - 1].has(Lexicon.abbreviations) || (tokens[k - 1].letters == 1 && tokens[k - 1].upper == 1) {
                 continue
             }
             sentences.append(start..<t.end)

@@ -28,20 +28,68 @@ struct GazetteerMatcher: Sendable {
         var end: Int
     }
 
-    /// Root fan-out table (256 entries) then per-node sorted edge lists.
+    /// Root fan-out table (256 entries); other nodes keep their edges in one
+    /// flat array (`edgeStart[n]..<edgeStart[n + 1]`), so a walk touches no
+    /// reference-counted storage.
     private var rootTable = [Int32](repeating: -1, count: 256)
-    private var edgeBytes: [[UInt8]] = [[]]
-    private var edgeTargets: [[Int32]] = [[]]
-    private var payloads: [[Payload]] = [[]]
+    private var edgeStart: [Int32] = []
+    private var edgeByte: [UInt8] = []
+    private var edgeTarget: [Int32] = []
+    /// Payloads of node `n`: `payloads[payloadStart[n]..<payloadStart[n + 1]]`.
+    private var payloadStart: [Int32] = []
+    private var payloads: [Payload] = []
 
     init(ontology: Ontology) {
+        var builder = Builder()
         for (kind, list) in [(NodeKind.benchmark, ontology.benchmarks), (.method, ontology.methods)] {
             for (index, entry) in list.enumerated() {
                 for (formIndex, form) in entry.surfaceForms.enumerated() {
-                    insert(form.text, payload: Payload(kind: kind, entry: index, form: formIndex,
-                                                       exactBytes: form.caseRule == .exact ? Self.alnum(form.text) : nil))
+                    builder.insert(form.text, payload: Payload(kind: kind, entry: index, form: formIndex,
+                                                               exactBytes: form.caseRule == .exact ? Self.alnum(form.text) : nil))
                 }
             }
+        }
+        rootTable = builder.rootTable
+        for n in builder.edgeBytes.indices {
+            edgeStart.append(Int32(edgeByte.count))
+            edgeByte += builder.edgeBytes[n]
+            edgeTarget += builder.edgeTargets[n]
+            payloadStart.append(Int32(payloads.count))
+            payloads += builder.payloads[n]
+        }
+        edgeStart.append(Int32(edgeByte.count))
+        payloadStart.append(Int32(payloads.count))
+    }
+
+    /// The trie while it is built, with growable per-node lists.
+    private struct Builder {
+        var rootTable = [Int32](repeating: -1, count: 256)
+        var edgeBytes: [[UInt8]] = [[]]
+        var edgeTargets: [[Int32]] = [[]]
+        var payloads: [[Payload]] = [[]]
+
+        mutating func insert(_ text: String, payload: Payload) {
+            var node: Int32 = 0
+            var any = false
+            for c in text.utf8 where !GazetteerMatcher.isSkipped(c) {
+                node = child(of: node, Bytes.lower(c))
+                any = true
+            }
+            guard any else { return }
+            payloads[Int(node)].append(payload)
+        }
+
+        private mutating func child(of node: Int32, _ c: UInt8) -> Int32 {
+            if node == 0, rootTable[Int(c)] >= 0 { return rootTable[Int(c)] }
+            let n = Int(node)
+            if node != 0, let k = edgeBytes[n].firstIndex(of: c) { return edgeTargets[n][k] }
+            let new = Int32(payloads.count)
+            edgeBytes.append([]); edgeTargets.append([]); payloads.append([])
+            if node == 0 { rootTable[Int(c)] = new } else {
+                edgeBytes[n].append(c)
+                edgeTargets[n].append(new)
+            }
+            return new
         }
     }
 
@@ -50,39 +98,19 @@ struct GazetteerMatcher: Sendable {
     }
 
     /// Whether a byte is dropped from keys: spaces, hyphens, and the joiners `_`, `'`.
-    @inline(__always) private static func isSkipped(_ c: UInt8) -> Bool {
+    @inline(__always) static func isSkipped(_ c: UInt8) -> Bool {
         c == 0x20 || c == 0x2D || c == 0x5F || c == 0x09 || c == 0x0A
-    }
-
-    private mutating func insert(_ text: String, payload: Payload) {
-        var node: Int32 = 0
-        var any = false
-        for c in text.utf8 where !Self.isSkipped(c) {
-            node = child(of: node, Bytes.lower(c), create: true)
-            any = true
-        }
-        guard any else { return }
-        payloads[Int(node)].append(payload)
-    }
-
-    private mutating func child(of node: Int32, _ c: UInt8, create: Bool) -> Int32 {
-        if node == 0, rootTable[Int(c)] >= 0 { return rootTable[Int(c)] }
-        let n = Int(node)
-        if node != 0, let k = edgeBytes[n].firstIndex(of: c) { return edgeTargets[n][k] }
-        let new = Int32(payloads.count)
-        edgeBytes.append([]); edgeTargets.append([]); payloads.append([])
-        if node == 0 { rootTable[Int(c)] = new } else {
-            edgeBytes[n].append(c)
-            edgeTargets[n].append(new)
-        }
-        return new
     }
 
     @inline(__always) private func step(_ node: Int32, _ c: UInt8) -> Int32 {
         if node == 0 { return rootTable[Int(c)] }
         let n = Int(node)
-        let bytes = edgeBytes[n]
-        for k in 0..<bytes.count where bytes[k] == c { return edgeTargets[n][k] }
+        var k = Int(edgeStart[n])
+        let end = Int(edgeStart[n + 1])
+        while k < end {
+            if edgeByte[k] == c { return edgeTarget[k] }
+            k += 1
+        }
         return -1
     }
 
@@ -116,7 +144,7 @@ struct GazetteerMatcher: Sendable {
             node = step(node, Bytes.lower(c))
             if node < 0 { break }
             i += 1
-            if !payloads[Int(node)].isEmpty {
+            if payloadStart[Int(node)] != payloadStart[Int(node) + 1] {
                 var end = i
                 if let m = accept(node: node, start: s, end: &end, in: b) {
                     if best == nil || m.end > best!.end { best = m }
@@ -135,7 +163,8 @@ struct GazetteerMatcher: Sendable {
             else { return nil }
         }
         let written = b[start..<end]
-        for p in payloads[Int(node)] {
+        for index in Int(payloadStart[Int(node)])..<Int(payloadStart[Int(node) + 1]) {
+            let p = payloads[index]
             if let exact = p.exactBytes {
                 var k = 0
                 var ok = true
