@@ -10,7 +10,7 @@ public enum ExtractionJSON {
     public static func line(for record: PaperRecord, extraction: Extraction) -> String {
         var out = "{\"id\":"
         out.reserveCapacity(1024)
-        string(record.arxivID ?? NameFolding.slug(record.title), into: &out)
+        string(record.arxivID ?? Fold.slug(record.title), into: &out)
         out += ",\"title\":"
         string(record.title, into: &out)
         let fields: [(String, [Mention])] = [

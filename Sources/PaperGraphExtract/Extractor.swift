@@ -185,8 +185,12 @@ struct PaperReader {
     /// acronym when that is what the text writes (`PPO`, `GRPO`), as readers cite it.
     func reportedName(_ forms: [String], _ form: Int) -> String {
         let written = forms[form]
-        let capitals = written.unicodeScalars.filter { ("A"..."Z").contains($0) }.count
-        return form > 0 && capitals >= 2 && !written.contains(" ") ? written : forms[0]
+        var capitals = 0, letters = 0
+        for c in written.utf8 where Bytes.isUpper(c) || Bytes.isLowerASCII(c) {
+            letters += 1
+            if Bytes.isUpper(c) { capitals += 1 }
+        }
+        return form > 0 && capitals >= 2 && capitals * 2 >= letters ? written : forms[0]
     }
 
     /// "Self-J" in the abstract abbreviates "Self-Judge" in the title: one

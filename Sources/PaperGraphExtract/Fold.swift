@@ -12,4 +12,22 @@ enum Fold {
         for c in s.utf8 where Bytes.isAlnum(c) || c == 0x2B || c == 0x2A { out.append(Bytes.lower(c)) }
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// ``NameFolding/slug(_:)`` with the same ASCII fast path.
+    static func slug(_ s: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        var pendingDash = false
+        for c in s.utf8 {
+            if c >= 0x80 { return NameFolding.slug(s) }
+            if Bytes.isAlnum(c) {
+                if pendingDash && !out.isEmpty { out.append(0x2D) }
+                pendingDash = false
+                out.append(Bytes.lower(c))
+            } else {
+                pendingDash = true
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
 }

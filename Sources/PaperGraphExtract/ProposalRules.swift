@@ -81,7 +81,8 @@ extension PaperReader {
     /// "we propose self-certainty, a novel metric", "named self-check,".
     func coinedWord(at k: Int, in f: FieldText) -> NameSpan? {
         let t = f.tokens
-        guard k + 1 < t.count, t[k].isLowerWord, t[k].hyphens > 0 else { return nil }
+        guard k + 1 < t.count, t[k].isLowerWord, t[k].hyphens > 0,
+              !acronyms.contains(where: { $0.field == f.field && $0.longToken == k }) else { return nil }
         let next = t[k + 1]
         guard next.kind == .punct && (next.byte == 0x2C || next.byte == 0x2E || next.byte == 0x3B || next.byte == 0x28)
                 || next.has(Lexicon.clauseStops) else { return nil }
