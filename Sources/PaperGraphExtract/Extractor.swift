@@ -139,6 +139,7 @@ struct PaperReader {
                 if m.kind == .method, usedLongForms.contains(where: {
                     $0.field == field.field && $0.longRange.contains(m.start) && $0.longRange != m.start..<m.end
                 }) { continue }
+                if isTitleCasedWord(m, in: field) { continue }
                 if m.kind == .method ? methodsSeen.insert(m.entry).inserted : benchmarksSeen.insert(m.entry).inserted {
                     found.append((field, m))
                 }
@@ -173,6 +174,17 @@ struct PaperReader {
             }
         }
         return (titleMatches, abstractMatches)
+    }
+
+    /// A capitalised English word in a title or at a sentence start
+    /// ("… for Traffic Signal Control") is title case, not the benchmark or
+    /// method the word also names; all-capital names (`MATH`) still count.
+    func isTitleCasedWord(_ m: GazetteerMatcher.Match, in field: FieldText) -> Bool {
+        let written = field.bytes[m.start..<m.end]
+        guard !written.contains(0x20), written.contains(where: Bytes.isLowerASCII) else { return false }
+        let atSentenceStart = field.sentences.contains { $0.lowerBound == m.start }
+        guard field.field == .title || atSentenceStart else { return false }
+        return extractor.commonWords.contains(Fold.key(field.slice(m.start..<m.end)))
     }
 
     /// A broad field or class ("reinforcement learning", "reward model"), as
