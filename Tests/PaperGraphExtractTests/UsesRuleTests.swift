@@ -53,8 +53,8 @@ import PaperGraphModel
     }
 
     @Test func comparedBaselines() {
-        let e = Support.extract("t", "We show that it outperforms IQL, CQL and Cal-QL in 15 of 18 settings, compared with MPLight and CoLight.")
-        #expect(names(e.uses) == ["IQL", "CQL", "Cal-QL", "MPLight", "CoLight"])
+        let e = Support.extract("t", "We show that it outperforms SPOT, ReBRAC and Cal-QL in 15 of 18 settings, compared with MPLight and CoLight.")
+        #expect(names(e.uses) == ["SPOT", "ReBRAC", "Cal-QL", "MPLight", "CoLight"])
         #expect(e.uses.allSatisfy { $0.evidence.rule == "compared-baseline" })
     }
 
