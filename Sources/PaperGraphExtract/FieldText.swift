@@ -84,7 +84,13 @@ struct FieldText {
     // MARK: Tokenising
 
     private mutating func tokenize() {
-        let b = bytes
+        tokens = bytes.withUnsafeBufferPointer { Self.tokens(in: $0) }
+    }
+
+    /// Tokenises raw bytes; a static function over a buffer pointer, so the
+    /// hot loop does no bounds checks or reference counting.
+    private static func tokens(in b: UnsafeBufferPointer<UInt8>) -> [Token] {
+        var tokens: [Token] = []
         let n = b.count
         var i = 0
         let classTable = Lexicon.classTable
@@ -108,7 +114,7 @@ struct FieldText {
                     if (d == 0x2A || d == 0x2B) && (j + 1 >= n || !Bytes.isAlnum(b[j + 1])) { j += 1; continue }
                     break
                 }
-                tokens.append(wordToken(i, j, classTable))
+                tokens.append(wordToken(i, j, b, classTable))
                 i = j
                 continue
             }
@@ -116,9 +122,10 @@ struct FieldText {
             tokens.append(Token(kind: .punct, start: i, end: min(n, i + len), hash: 0, byte: len == 1 ? c : Bytes.wideByte(b, i)))
             i += len
         }
+        return tokens
     }
 
-    private func wordToken(_ s: Int, _ e: Int, _ classTable: WordTable) -> Token {
+    private static func wordToken(_ s: Int, _ e: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ classTable: WordTable) -> Token {
         var t = Token(kind: .word, start: s, end: e, hash: 0, byte: 0)
         var h: UInt64 = 0xcbf29ce484222325
         var prevLower = false
@@ -210,7 +217,7 @@ enum Bytes {
     /// Whether the scalar at `i` belongs to a word: ASCII letters and digits, and
     /// non-ASCII letters; general punctuation (U+2000–U+206F: dashes, curly
     /// quotes), no-break space and the Latin-1 symbols are not word bytes.
-    @inline(__always) static func isWordByte(_ b: [UInt8], _ i: Int) -> Bool {
+    @inline(__always) static func isWordByte(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         let c = b[i]
         if c < 0x80 { return isAlnum(c) }
         if c == 0xE2, i + 1 < b.count, b[i + 1] == 0x80 || b[i + 1] == 0x81 { return false }
@@ -221,7 +228,7 @@ enum Bytes {
 
     /// A stand-in punctuation byte for a non-ASCII punctuation scalar: dashes
     /// read as `-`, curly quotes as `"`.
-    static func wideByte(_ b: [UInt8], _ i: Int) -> UInt8 {
+    static func wideByte(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt8 {
         guard b[i] == 0xE2, i + 2 < b.count, b[i + 1] == 0x80 else { return 0x7E }
         switch b[i + 2] {
         case 0x90...0x95: return 0x2D

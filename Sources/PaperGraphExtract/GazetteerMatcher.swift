@@ -31,12 +31,8 @@ struct GazetteerMatcher: Sendable {
     /// Root fan-out table (256 entries); other nodes keep their edges in one
     /// flat array (`edgeStart[n]..<edgeStart[n + 1]`), so a walk touches no
     /// reference-counted storage.
-    private var rootTable = [Int32](repeating: -1, count: 256)
-    private var edgeStart: [Int32] = []
-    private var edgeByte: [UInt8] = []
-    private var edgeTarget: [Int32] = []
+    private let trie: FrozenTrie
     /// Payloads of node `n`: `payloads[payloadStart[n]..<payloadStart[n + 1]]`.
-    private var payloadStart: [Int32] = []
     private var payloads: [Payload] = []
 
     init(ontology: Ontology) {
@@ -49,7 +45,7 @@ struct GazetteerMatcher: Sendable {
                 }
             }
         }
-        rootTable = builder.rootTable
+        var edgeStart: [Int32] = [], edgeByte: [UInt8] = [], edgeTarget: [Int32] = [], payloadStart: [Int32] = []
         for n in builder.edgeBytes.indices {
             edgeStart.append(Int32(edgeByte.count))
             edgeByte += builder.edgeBytes[n]
@@ -59,6 +55,52 @@ struct GazetteerMatcher: Sendable {
         }
         edgeStart.append(Int32(edgeByte.count))
         payloadStart.append(Int32(payloads.count))
+        trie = FrozenTrie(root: builder.rootTable, edgeStart: edgeStart, edgeByte: edgeByte,
+                          edgeTarget: edgeTarget, payloadStart: payloadStart)
+    }
+
+    /// The trie's arrays copied once into raw memory: the walk is the hot loop
+    /// of extraction, and raw buffers spare it bounds checks and reference counting.
+    private final class FrozenTrie: @unchecked Sendable {
+        let root: UnsafeMutableBufferPointer<Int32>
+        let edgeStart: UnsafeMutableBufferPointer<Int32>
+        let edgeByte: UnsafeMutableBufferPointer<UInt8>
+        let edgeTarget: UnsafeMutableBufferPointer<Int32>
+        let payloadStart: UnsafeMutableBufferPointer<Int32>
+
+        init(root: [Int32], edgeStart: [Int32], edgeByte: [UInt8], edgeTarget: [Int32], payloadStart: [Int32]) {
+            func copy<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
+                let p = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, a.count))
+                _ = p.initialize(from: a)
+                return p
+            }
+            self.root = copy(root)
+            self.edgeStart = copy(edgeStart)
+            self.edgeByte = copy(edgeByte)
+            self.edgeTarget = copy(edgeTarget)
+            self.payloadStart = copy(payloadStart)
+        }
+
+        deinit {
+            root.deallocate(); edgeStart.deallocate(); edgeByte.deallocate()
+            edgeTarget.deallocate(); payloadStart.deallocate()
+        }
+
+        @inline(__always) func step(_ node: Int32, _ c: UInt8) -> Int32 {
+            if node == 0 { return root[Int(c)] }
+            let n = Int(node)
+            var k = Int(edgeStart[n])
+            let end = Int(edgeStart[n + 1])
+            while k < end {
+                if edgeByte[k] == c { return edgeTarget[k] }
+                k += 1
+            }
+            return -1
+        }
+
+        @inline(__always) func hasPayload(_ node: Int32) -> Bool {
+            payloadStart[Int(node)] != payloadStart[Int(node) + 1]
+        }
     }
 
     /// The trie while it is built, with growable per-node lists.
@@ -102,33 +144,22 @@ struct GazetteerMatcher: Sendable {
         c == 0x20 || c == 0x2D || c == 0x5F || c == 0x09 || c == 0x0A
     }
 
-    @inline(__always) private func step(_ node: Int32, _ c: UInt8) -> Int32 {
-        if node == 0 { return rootTable[Int(c)] }
-        let n = Int(node)
-        var k = Int(edgeStart[n])
-        let end = Int(edgeStart[n + 1])
-        while k < end {
-            if edgeByte[k] == c { return edgeTarget[k] }
-            k += 1
-        }
-        return -1
-    }
-
     /// All leftmost-longest matches in `text`, in order.
     func matches(in text: FieldText) -> [Match] {
         var out: [Match] = []
-        let b = text.bytes
-        for token in text.tokens where token.kind == .word {
-            // Only word starts that are not inside a hyphenated compound (`Self-PRM`).
-            let s = token.start
-            if s > 0, b[s - 1] == 0x2D || b[s - 1] == 0x2A { continue }
-            if let last = out.last, last.end > s { continue }
-            if let m = longest(from: s, in: b) { out.append(m) }
+        text.bytes.withUnsafeBufferPointer { b in
+            for token in text.tokens where token.kind == .word {
+                // Only word starts that are not inside a hyphenated compound (`Self-PRM`).
+                let s = token.start
+                if s > 0, b[s - 1] == 0x2D || b[s - 1] == 0x2A { continue }
+                if let last = out.last, last.end > s { continue }
+                if let m = longest(from: s, in: b) { out.append(m) }
+            }
         }
         return out
     }
 
-    private func longest(from s: Int, in b: [UInt8]) -> Match? {
+    private func longest(from s: Int, in b: UnsafeBufferPointer<UInt8>) -> Match? {
         var node: Int32 = 0
         var i = s
         var best: Match?
@@ -141,10 +172,10 @@ struct GazetteerMatcher: Sendable {
                 i += 1
                 continue
             }
-            node = step(node, Bytes.lower(c))
+            node = trie.step(node, Bytes.lower(c))
             if node < 0 { break }
             i += 1
-            if payloadStart[Int(node)] != payloadStart[Int(node) + 1] {
+            if trie.hasPayload(node) {
                 var end = i
                 if let m = accept(node: node, start: s, end: &end, in: b) {
                     if best == nil || m.end > best!.end { best = m }
@@ -154,7 +185,7 @@ struct GazetteerMatcher: Sendable {
         return best
     }
 
-    private func accept(node: Int32, start: Int, end: inout Int, in b: [UInt8]) -> Match? {
+    private func accept(node: Int32, start: Int, end: inout Int, in b: UnsafeBufferPointer<UInt8>) -> Match? {
         var e = end
         // Allow a plural `s`/`es` (GANs, transformers).
         if !Self.isBoundaryAfter(b, e) {
@@ -163,7 +194,7 @@ struct GazetteerMatcher: Sendable {
             else { return nil }
         }
         let written = b[start..<end]
-        for index in Int(payloadStart[Int(node)])..<Int(payloadStart[Int(node) + 1]) {
+        for index in Int(trie.payloadStart[Int(node)])..<Int(trie.payloadStart[Int(node) + 1]) {
             let p = payloads[index]
             if let exact = p.exactBytes {
                 var k = 0
@@ -185,7 +216,7 @@ struct GazetteerMatcher: Sendable {
 
     /// A name ends where no letter or digit follows, and not before `-X`/`-9`
     /// (then it is part of a longer name: `MATH-500`, `MATH-Vision`) or `*`.
-    @inline(__always) static func isBoundaryAfter(_ b: [UInt8], _ e: Int) -> Bool {
+    @inline(__always) static func isBoundaryAfter(_ b: UnsafeBufferPointer<UInt8>, _ e: Int) -> Bool {
         guard e < b.count else { return true }
         let c = b[e]
         if Bytes.isAlnum(c) || c == 0x2A || c == 0x2B || c == 0x5E { return false }

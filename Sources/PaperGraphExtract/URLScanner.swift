@@ -15,7 +15,7 @@ enum URLScanner {
 
     /// If a URL starts at `i` (at a word start), the offset one past its last
     /// byte with trailing punctuation removed; else nil.
-    static func urlEnd(_ b: [UInt8], at i: Int) -> Int? {
+    static func urlEnd(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
         guard i == 0 || !Bytes.isAlnum(b[i - 1]) else { return nil }
         let c = Bytes.lower(b[i])
         guard c == 0x68 || c == 0x77 || c == 0x67 || c == 0x62 || c == 0x63 else { return nil } // h w g b c
@@ -47,7 +47,7 @@ enum URLScanner {
             || c == 0x29 || c == 0x2F || c == 0x2A
     }
 
-    private static func hasPrefix(_ b: [UInt8], _ i: Int, _ prefix: StaticString) -> Bool {
+    private static func hasPrefix(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ prefix: StaticString) -> Bool {
         let n = prefix.utf8CodeUnitCount
         guard i + n <= b.count else { return false }
         let p = prefix.utf8Start
