@@ -45,7 +45,7 @@ enum AcronymRule {
             var lt = first
             while lt + 1 < k, t[lt + 1].start <= longStart { lt += 1 }
             // Drop leading articles.
-            while lt + 1 < k, t[lt].has(Lexicon.leadingArticles) { lt += 1 }
+            while lt + 1 < k, t[lt].has(WordClass.leadingArticles) { lt += 1 }
             let longRange = t[lt].start..<t[k - 1].end
             out.append(AcronymDefinition(field: text.field, short: text.string(s), long: text.slice(longRange),
                                          shortRange: s.start..<s.end, longRange: longRange,

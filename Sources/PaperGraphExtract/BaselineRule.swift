@@ -6,15 +6,15 @@ import PaperGraphModel
 /// (so "outperforms strong baselines" adds nothing), and models, benchmarks
 /// and the paper's own names are left out.
 extension PaperReader {
-    static let comparisonCues = Lexicon.set(0, ["outperforms", "outperform", "outperforming", "outperformed",
+    static let comparisonCues = Lexicon.set(WordClass.comparisonCues, ["outperforms", "outperform", "outperforming", "outperformed",
                                                      "surpasses", "surpass", "surpassing", "beats", "beating",
                                                      "against", "versus", "vs", "than"])
     /// Words that make "over X" a comparison.
-    static let improvementWords = Lexicon.set(1, ["improves", "improve", "improved", "improvement",
+    static let improvementWords = Lexicon.set(WordClass.improvementWords, ["improves", "improve", "improved", "improvement",
                                                        "improvements", "gain", "gains", "outperforms", "better",
                                                        "superior", "advantage", "advantages", "margin", "speedup"])
     /// Words between the cue and the names ("outperforms strong baselines such as X").
-    static let fillers = Lexicon.set(2, ["the", "strong", "state-of-the-art", "sota", "baselines", "baseline",
+    static let fillers = Lexicon.set(WordClass.fillers, ["the", "strong", "state-of-the-art", "sota", "baselines", "baseline",
                                               "methods", "method", "approaches", "prior", "existing", "recent",
                                               "previous", "competitive", "such", "as", "including", "like",
                                               "both", "popular", "standard", "classical", "several", "many",
@@ -27,11 +27,11 @@ extension PaperReader {
             let h = t[k].hash
             var cue = Self.comparisonCues.contains(h)
             if !cue, h == Lexicon.compared, k + 1 < t.count, t[k + 1].hash == Lexicon.with || t[k + 1].hash == Lexicon.to { cue = true }
-            if !cue, h == Lexicon.over, sentenceHas(Self.improvementWords, around: k, in: f) { cue = true }
+            if !cue, h == Lexicon.over, sentenceHas(WordClass.improvementWords, around: k, in: f) { cue = true }
             guard cue else { continue }
             var j = k + 1
             while j < t.count, j <= k + 6, t[j].sentence == t[k].sentence,
-                  (t[j].kind == .word && t[j].upper == 0 && t[j].has(Self.fillers))
+                  (t[j].kind == .word && t[j].upper == 0 && t[j].has(WordClass.fillers))
                     || (t[j].kind == .punct && (t[j].byte == 0x28 || t[j].byte == 0x2C || t[j].byte == 0x2E)) {
                 j += 1
             }
@@ -70,7 +70,7 @@ extension PaperReader {
         }
     }
 
-    private func sentenceHas(_ words: Lexicon.WordSet, around k: Int, in f: FieldText) -> Bool {
+    private func sentenceHas(_ words: UInt64, around k: Int, in f: FieldText) -> Bool {
         let t = f.tokens
         let s = t[k].sentence
         var j = k

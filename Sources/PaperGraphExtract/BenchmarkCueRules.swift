@@ -6,20 +6,20 @@ import PaperGraphModel
 /// ("widely-used benchmark datasets", "mathematical benchmarks") never count.
 extension PaperReader {
     /// Nouns after which a list of names is a list of benchmarks.
-    static let listNouns = Lexicon.set(3, ["benchmark", "benchmarks", "dataset", "datasets", "corpus",
+    static let listNouns = Lexicon.set(WordClass.listNouns, ["benchmark", "benchmarks", "dataset", "datasets", "corpus",
                                                 "corpora", "suite", "suites", "testbed", "testbeds",
                                                 "leaderboard", "environment", "environments", "challenge",
                                                 "tasks", "games", "domains", "collections", "set", "sets",
                                                 "splits", "split", "subsets", "subset"])
     /// Of those, nouns that need a strong name before them (`the ALFWorld tasks`).
-    static let weakNouns = Lexicon.set(4, ["tasks", "games", "domains", "collections", "environment",
+    static let weakNouns = Lexicon.set(WordClass.weakNouns, ["tasks", "games", "domains", "collections", "environment",
                                                 "environments", "challenge", "set", "sets", "splits", "split",
                                                 "subsets", "subset"])
     /// Words before "set"/"split" that name its role ("test set").
-    static let setQualifiers = Lexicon.set(5, ["test", "validation", "evaluation", "dev", "development",
+    static let setQualifiers = Lexicon.set(WordClass.setQualifiers, ["test", "validation", "evaluation", "dev", "development",
                                                     "held-out", "training", "benchmark"])
     /// Verbs after which "on X" is not an evaluation ("based on X", "relies on X").
-    static let onNotEval = Lexicon.set(6, ["based", "rely", "relies", "relying", "focus", "focuses",
+    static let onNotEval = Lexicon.set(WordClass.onNotEval, ["based", "rely", "relies", "relying", "focus", "focuses",
                                                 "focusing", "depend", "depends", "built", "conditioned",
                                                 "operate", "operates", "act", "acts", "work", "works", "draw",
                                                 "draws", "building", "builds", "relied", "focused", "centered",
@@ -30,7 +30,7 @@ extension PaperReader {
     mutating func benchmarkCueRules(in f: FieldText) {
         let t = f.tokens
         var evalSentence: [Bool] = []
-        for tok in t where tok.kind == .word && tok.has(Lexicon.evalCues) {
+        for tok in t where tok.kind == .word && tok.has(WordClass.evalCues) {
             let s = Int(tok.sentence)
             if evalSentence.count <= s { evalSentence += Array(repeating: false, count: s + 1 - evalSentence.count) }
             evalSentence[s] = true
@@ -39,13 +39,13 @@ extension PaperReader {
             let h = t[k].hash
             if Self.listNouns.contains(h), t[k].isLowerWord {
                 // "the New-392 and Price-149 test sets": read before the qualifier.
-                let noun = k > 0 && t[k - 1].has(Self.setQualifiers) ? k - 1 : k
+                let noun = k > 0 && t[k - 1].has(WordClass.setQualifiers) ? k - 1 : k
                 namesBefore(noun: noun, in: f, strongOnly: Self.weakNouns.contains(h))
                 namesAfter(noun: k, in: f)
             } else if h == Lexicon.on || h == Lexicon.across {
                 let s = Int(t[k].sentence)
                 guard s < evalSentence.count, evalSentence[s] else { continue }
-                if k > 0, t[k - 1].kind == .word, t[k - 1].has(Self.onNotEval) { continue }
+                if k > 0, t[k - 1].kind == .word, t[k - 1].has(WordClass.onNotEval) { continue }
                 var j = k + 1
                 if j < t.count, t[j].hash == Bytes.hash("the") { j += 1 }
                 list(from: j, in: f, rule: "benchmark-on", strongOnly: false)
@@ -63,7 +63,7 @@ extension PaperReader {
             let separator = (p.kind == .punct && (p.byte == 0x2C || p.byte == 0x2F || p.byte == 0x26))
                 || (p.kind == .word && (p.hash == Lexicon.and || p.hash == Lexicon.or))
             let nameLike = p.kind == .word && (p.firstUpper || p.upper > 0 || p.digits > 0)
-                && !p.has(Lexicon.notNames) && !p.has(Lexicon.genericBenchmarkWords)
+                && !p.has(WordClass.notNames) && !p.has(WordClass.genericBenchmarkWords)
             guard separator || nameLike || (j == k && isCoinedLowercaseName(p, in: f)) else { break }
             j -= 1
         }
@@ -82,7 +82,7 @@ extension PaperReader {
     /// ontology's word list nothing can be told apart, and the rule stays off.
     private func isCoinedLowercaseName(_ t: Token, in f: FieldText) -> Bool {
         guard t.kind == .word, t.upper == 0, t.hyphens > 0, !t.descriptiveSuffix, !extractor.commonWords.isEmpty,
-              !t.has(Lexicon.genericBenchmarkWords) else { return false }
+              !t.has(WordClass.genericBenchmarkWords) else { return false }
         let parts = f.string(t).split(separator: "-").map(String.init)
         return parts.allSatisfy { $0.count >= 2 && !isCommonWord($0) && !Lexicon.wordPrefixes.contains(Bytes.hash($0)) }
     }
@@ -142,7 +142,7 @@ extension PaperReader {
         let initial = k == 0 || t[k - 1].sentence != t[k].sentence
         let strong = NameShape.isStrong(t[k], sentenceInitial: initial)
         guard strong || (!strongOnly && !initial && NameShape.isCapitalisedWord(t[k])
-                         && !t[k].has(Lexicon.genericBenchmarkWords)
+                         && !t[k].has(WordClass.genericBenchmarkWords)
                          && (explicit || !isCommonWord(f.string(t[k])))) else { return nil }
         var last = k
         var j = k + 1
@@ -151,8 +151,8 @@ extension PaperReader {
         if !strong, !explicit, j < end, t[j].kind == .word, t[j].firstUpper, t[j].digits == 0 { return nil }
         while j < end, j <= k + 2, t[j].kind == .word, t[j].start == t[j - 1].end + 1 {
             let version = t[j].digits > 0 && t[j].letters <= 2
-            let capital = t[j].firstUpper && !t[j].has(Lexicon.notNames) && !strongOnly
-                && !t[j].has(Lexicon.genericBenchmarkWords)
+            let capital = t[j].firstUpper && !t[j].has(WordClass.notNames) && !strongOnly
+                && !t[j].has(WordClass.genericBenchmarkWords)
             guard version || capital else { break }
             last = j
             j += 1

@@ -33,7 +33,7 @@ struct Token {
 
     var isWord: Bool { kind == .word }
     /// Whether the word is in a lexicon list.
-    @inline(__always) func has(_ set: Lexicon.WordSet) -> Bool { classes & set.mask != 0 }
+    @inline(__always) func has(_ mask: UInt64) -> Bool { classes & mask != 0 }
     var letters: Int { Int(upper) + Int(lower) }
     /// Fully lower-case word.
     var isLowerWord: Bool { kind == .word && upper == 0 && lower > 0 }
@@ -165,7 +165,7 @@ struct FieldText {
         if t.hyphens > 0, let dash = bytes[s..<e].lastIndex(of: 0x2D) {
             var sh: UInt64 = 0xcbf29ce484222325
             for c in bytes[(dash + 1)..<e] { sh = (sh ^ UInt64(Bytes.lower(c))) &* 0x100000001b3 }
-            t.descriptiveSuffix = classTable.lookup(sh) & Lexicon.descriptiveSuffixes.mask != 0
+            t.descriptiveSuffix = classTable.lookup(sh) & WordClass.descriptiveSuffixes != 0
         }
         return t
     }
@@ -189,7 +189,7 @@ struct FieldText {
                 || (next.kind == .punct && (next.byte == 0x28 || next.byte == 0x22 || next.byte == 0x5B))
             guard startsSentence else { continue }
             if t.byte == 0x2E, k > 0, tokens[k - 1].kind == .word, tokens[k - 1].end == t.start,
-               tokens[k - 1].has(Lexicon.abbreviations) || (tokens[k - 1].letters == 1 && tokens[k - 1].upper == 1) {
+               tokens[k - 1].has(WordClass.abbreviations) || (tokens[k - 1].letters == 1 && tokens[k - 1].upper == 1) {
                 continue
             }
             sentences.append(start..<t.end)

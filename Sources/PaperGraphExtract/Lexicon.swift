@@ -12,8 +12,8 @@ enum Lexicon {
         func contains(_ hash: UInt64) -> Bool { hashes.contains(hash) }
     }
 
-    static func set(_ bit: Int, _ words: [String]) -> WordSet {
-        WordSet(mask: 1 << UInt64(bit), hashes: Set(words.map(Bytes.hash)))
+    static func set(_ mask: UInt64, _ words: [String]) -> WordSet {
+        WordSet(mask: mask, hashes: Set(words.map(Bytes.hash)))
     }
 
     /// Every word list, so one table lookup per token gives all its classes.
@@ -34,11 +34,11 @@ enum Lexicon {
     }()
 
     /// Words before a full stop that does not end a sentence.
-    static let abbreviations = set(7, ["al", "vs", "cf", "fig", "figs", "eq", "eqs", "approx", "resp", "e", "i", "g",
+    static let abbreviations = set(WordClass.abbreviations, ["al", "vs", "cf", "fig", "figs", "eq", "eqs", "approx", "resp", "e", "i", "g",
                                     "v", "s", "etc", "no", "sec", "ref", "refs", "inc", "ltd", "dr", "prof", "st"])
 
     /// Words dropped from the front of an acronym's long form.
-    static let leadingArticles = set(8, ["the", "a", "an", "our", "this", "novel", "new", "called", "termed", "named"])
+    static let leadingArticles = set(WordClass.leadingArticles, ["the", "a", "an", "our", "this", "novel", "new", "called", "termed", "named"])
 
     static let and = Bytes.hash("and")
     static let so = Bytes.hash("so")
@@ -66,7 +66,7 @@ enum Lexicon {
     static let over = Bytes.hash("over")
 
     /// Last parts of hyphenated words that describe rather than name (`AI-based`).
-    static let descriptiveSuffixes = set(9, ["based", "style", "like", "driven", "aware", "guided", "level", "free",
+    static let descriptiveSuffixes = set(WordClass.descriptiveSuffixes, ["based", "style", "like", "driven", "aware", "guided", "level", "free",
                                           "specific", "only", "augmented", "enhanced", "powered", "centric",
                                           "oriented", "agnostic", "conditioned", "generated", "wise", "scale",
                                           "related", "friendly", "ready", "compatible", "inspired", "assisted",
@@ -74,25 +74,25 @@ enum Lexicon {
                                           "step", "shot", "token", "time", "native", "centered", "bound"])
 
     /// English prefixes that start hyphenated descriptive words (`multi-domain`).
-    static let wordPrefixes = set(10, ["multi", "cross", "non", "pre", "post", "semi", "self", "co", "sub", "inter",
+    static let wordPrefixes = set(WordClass.wordPrefixes, ["multi", "cross", "non", "pre", "post", "semi", "self", "co", "sub", "inter",
                                    "intra", "out", "in", "un", "re", "de", "anti", "meta", "mid", "over", "under",
                                    "bi", "tri", "uni", "mono", "poly", "auto", "hyper", "super", "ultra", "long",
                                    "short", "large", "small", "high", "low", "open", "closed", "real", "well"])
 
     /// Words that make a sentence about the paper's own work.
-    static let selfCues = set(11, ["we", "our", "us", "novel", "propose", "proposes", "introduce", "introduces",
+    static let selfCues = set(WordClass.selfCues, ["we", "our", "us", "novel", "propose", "proposes", "introduce", "introduces",
                                "present", "presents"])
     /// Articles that open an appositive ("X, a novel …").
-    static let appositiveArticles = set(12, ["a", "an", "the", "our"])
+    static let appositiveArticles = set(WordClass.appositiveArticles, ["a", "an", "the", "our"])
     /// Words that mark a contribution as new.
-    static let noveltyWords = set(13, ["novel", "new", "first", "proposed"])
+    static let noveltyWords = set(WordClass.noveltyWords, ["novel", "new", "first", "proposed"])
 
     /// Last words of a long form that make an acronym a dataset or benchmark.
-    static let dataHeads = set(14, ["benchmark", "bench", "dataset", "corpus", "understanding", "evaluation",
+    static let dataHeads = set(WordClass.dataHeads, ["benchmark", "bench", "dataset", "corpus", "understanding", "evaluation",
                                 "challenge", "questions", "test", "suite", "arena", "exam", "olympiad",
                                 "leaderboard", "treebank", "competition"])
     /// Last words of a long form that make an acronym an established technique.
-    static let techniqueHeads = set(15, [
+    static let techniqueHeads = set(WordClass.techniqueHeads, [
         "learning", "optimization", "optimisation", "fine-tuning", "finetuning", "tuning", "training", "search",
         "sampling", "decoding", "prompting", "distillation", "regression", "process", "processes", "estimation",
         "generation", "alignment", "feedback", "inference", "planning", "programming", "descent", "analysis",
@@ -107,7 +107,7 @@ enum Lexicon {
     ])
 
     /// Words that never start a name, even capitalised.
-    static let functionWords = set(16, ["the", "a", "an", "we", "our", "us", "this", "these", "those", "that", "it",
+    static let functionWords = set(WordClass.functionWords, ["the", "a", "an", "we", "our", "us", "this", "these", "those", "that", "it",
                                     "its", "in", "on", "at", "for", "to", "with", "by", "of", "from", "and", "or",
                                     "but", "however", "moreover", "furthermore", "additionally", "finally",
                                     "specifically", "also", "then", "thus", "hence", "therefore", "here",
@@ -119,17 +119,17 @@ enum Lexicon {
                                     "new", "novel", "first", "second", "large", "small"])
 
     /// Lower-case words allowed inside a capitalised name (`Skill Learning with Multiple Critics`).
-    static let connectors = set(17, ["of", "for", "with", "and", "via", "to", "in", "on", "the", "from", "by", "as", "a"])
+    static let connectors = set(WordClass.connectors, ["of", "for", "with", "and", "via", "to", "in", "on", "the", "from", "by", "as", "a"])
 
     /// Last words that make a capitalised phrase a description of a model
     /// class rather than a name (`Large Language Models`).
-    static let genericHeads = set(18, ["model", "models", "llm", "llms", "lms", "language", "languages", "network",
+    static let genericHeads = set(WordClass.genericHeads, ["model", "models", "llm", "llms", "lms", "language", "languages", "network",
                                    "networks", "task", "tasks", "data", "methods", "approaches", "systems",
                                    "agents", "abilities", "ability", "capabilities", "performance", "results",
                                    "paper", "work", "study", "survey", "review", "ai", "intelligence"])
 
     /// Verbs announcing the paper's own contribution ("we propose X").
-    static let proposeVerbs = set(19, ["propose", "proposes", "proposed", "introduce", "introduces", "introduced",
+    static let proposeVerbs = set(WordClass.proposeVerbs, ["propose", "proposes", "proposed", "introduce", "introduces", "introduced",
                                    "present", "presents", "presented", "develop", "develops", "developed",
                                    "design", "designs", "designed", "devise", "devised", "build", "built",
                                    "create", "created", "construct", "constructed", "release", "released",
@@ -137,17 +137,17 @@ enum Lexicon {
                                    "curate", "curated", "collect", "collected"])
     /// Base forms of the proposal verbs: with "we" anywhere earlier in the
     /// sentence ("we challenge … and propose X") they still announce the paper's work.
-    static let proposeBaseVerbs = set(20, ["propose", "introduce", "present", "develop", "design", "devise", "build",
+    static let proposeBaseVerbs = set(WordClass.proposeBaseVerbs, ["propose", "introduce", "present", "develop", "design", "devise", "build",
                                        "create", "construct", "release", "contribute", "offer", "unveil",
                                        "curate", "collect"])
     /// Pronouns that make a proposal verb the paper's own.
-    static let selfSubjects = set(21, ["we", "paper", "work", "study", "article", "here", "this"])
+    static let selfSubjects = set(WordClass.selfSubjects, ["we", "paper", "work", "study", "article", "here", "this"])
 
     /// "termed X", "called X", "named X", "dubbed X", "coined X".
-    static let namingVerbs = set(22, ["termed", "called", "named", "dubbed", "coined", "nicknamed", "denoted", "entitled", "titled"])
+    static let namingVerbs = set(WordClass.namingVerbs, ["termed", "called", "named", "dubbed", "coined", "nicknamed", "denoted", "entitled", "titled"])
 
     /// Words that end the search for a proposed name: the clause moved on.
-    static let clauseStops = set(23, ["that", "which", "where", "who", "whose", "to", "by", "when", "while", "because",
+    static let clauseStops = set(WordClass.clauseStops, ["that", "which", "where", "who", "whose", "to", "by", "when", "while", "because",
                                   "since", "if", "how", "whether", "what", "as", "than", "via", "through",
                                   "from", "into", "against", "across", "over", "under", "between", "among",
                                   "is", "are", "was", "were", "be", "can", "could", "would", "should", "will",
@@ -156,11 +156,11 @@ enum Lexicon {
                                   "trained", "evaluate", "evaluated", "including", "such", "e.g", "namely", "like"])
 
     /// Head nouns of contributions that are data rather than methods.
-    static let dataNouns = set(24, ["benchmark", "benchmarks", "dataset", "datasets", "corpus", "corpora",
+    static let dataNouns = set(WordClass.dataNouns, ["benchmark", "benchmarks", "dataset", "datasets", "corpus", "corpora",
                                 "suite", "testbed", "test-bed", "leaderboard", "arena", "collection", "bench",
                                 "gym", "environment", "environments", "challenge", "database", "treebank"])
     /// Head nouns that make "X, a …" or "we propose … X" a method contribution.
-    static let methodNouns = set(25, ["framework", "method", "approach", "algorithm", "model", "models", "system",
+    static let methodNouns = set(WordClass.methodNouns, ["framework", "method", "approach", "algorithm", "model", "models", "system",
                                   "technique", "strategy", "architecture", "network", "agent", "pipeline",
                                   "paradigm", "mechanism", "module", "scheme", "procedure", "objective", "loss",
                                   "metric", "estimator", "tool", "toolkit", "library", "platform", "recipe",
@@ -171,7 +171,7 @@ enum Lexicon {
                                   "sampler", "search", "curriculum", "critic", "controller", "simulator"])
 
     /// Cue words marking the sentence as reporting evaluation.
-    static let evalCues = set(26, ["evaluate", "evaluates", "evaluated", "evaluating", "evaluation", "evaluations",
+    static let evalCues = set(WordClass.evalCues, ["evaluate", "evaluates", "evaluated", "evaluating", "evaluation", "evaluations",
                                "experiment", "experiments", "experimental", "results", "result", "outperform",
                                "outperforms", "outperforming", "outperformed", "achieve", "achieves", "achieving",
                                "achieved", "benchmark", "benchmarks", "state-of-the-art", "sota", "accuracy",
@@ -182,7 +182,7 @@ enum Lexicon {
                                "boosts", "boosting", "gain", "reported", "report", "reports", "attains", "attain"])
 
     /// Words that, capitalised at a sentence start or in a title, are still not names.
-    static let notNames = set(27, [
+    static let notNames = set(WordClass.notNames, [
         "we", "our", "this", "these", "the", "a", "an", "in", "on", "for", "to", "with", "by", "however",
         "moreover", "furthermore", "additionally", "finally", "specifically", "experiments", "experimental",
         "results", "extensive", "existing", "recent", "large", "language", "models", "model", "learning",
@@ -211,7 +211,7 @@ enum Lexicon {
     ])
 
     /// Generic modifiers that precede "benchmark"/"dataset" without naming one.
-    static let genericBenchmarkWords = set(28, [
+    static let genericBenchmarkWords = set(WordClass.genericBenchmarkWords, [
         "several", "various", "multiple", "many", "different", "diverse", "standard", "popular", "common",
         "public", "publicly", "available", "widely", "widely-used", "well-known", "existing", "challenging",
         "real-world", "synthetic", "large-scale", "small-scale", "benchmark", "benchmarks", "new", "novel",
@@ -226,6 +226,40 @@ enum Lexicon {
         "in", "with", "across", "over", "for", "including", "such", "as", "like", "e.g", "i.e", "three", "popular",
         "agentic", "interactive", "static", "dynamic", "zero-shot", "few-shot", "human", "curated", "annotated",
     ])
+}
+
+/// The bit of each word list in ``Token/classes``: literal constants, so the
+/// per-token tests in the rules' loops read no lazily initialised globals.
+enum WordClass {
+    static let comparisonCues: UInt64 = 1 << 0
+    static let improvementWords: UInt64 = 1 << 1
+    static let fillers: UInt64 = 1 << 2
+    static let listNouns: UInt64 = 1 << 3
+    static let weakNouns: UInt64 = 1 << 4
+    static let setQualifiers: UInt64 = 1 << 5
+    static let onNotEval: UInt64 = 1 << 6
+    static let abbreviations: UInt64 = 1 << 7
+    static let leadingArticles: UInt64 = 1 << 8
+    static let descriptiveSuffixes: UInt64 = 1 << 9
+    static let wordPrefixes: UInt64 = 1 << 10
+    static let selfCues: UInt64 = 1 << 11
+    static let appositiveArticles: UInt64 = 1 << 12
+    static let noveltyWords: UInt64 = 1 << 13
+    static let dataHeads: UInt64 = 1 << 14
+    static let techniqueHeads: UInt64 = 1 << 15
+    static let functionWords: UInt64 = 1 << 16
+    static let connectors: UInt64 = 1 << 17
+    static let genericHeads: UInt64 = 1 << 18
+    static let proposeVerbs: UInt64 = 1 << 19
+    static let proposeBaseVerbs: UInt64 = 1 << 20
+    static let selfSubjects: UInt64 = 1 << 21
+    static let namingVerbs: UInt64 = 1 << 22
+    static let clauseStops: UInt64 = 1 << 23
+    static let dataNouns: UInt64 = 1 << 24
+    static let methodNouns: UInt64 = 1 << 25
+    static let evalCues: UInt64 = 1 << 26
+    static let notNames: UInt64 = 1 << 27
+    static let genericBenchmarkWords: UInt64 = 1 << 28
 }
 
 /// A fixed-size hash table from word hash to class bits.

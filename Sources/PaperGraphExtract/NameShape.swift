@@ -9,7 +9,7 @@ enum NameShape {
     /// with hyphens (`Self-Judge`, `Agent-R`).
     static func isStrong(_ t: Token, sentenceInitial: Bool) -> Bool {
         guard t.kind == .word, t.letters > 0 else { return false }
-        if t.has(Lexicon.notNames) { return false }
+        if t.has(WordClass.notNames) { return false }
         if t.descriptiveSuffix { return false }
         // Two leading capitals then lower case: `DLinear`, `MPLight`.
         if t.upper >= 2, t.lower > 0, t.startsWithTwoCapitals { return true }
@@ -23,7 +23,7 @@ enum NameShape {
 
     /// A capitalised word that is not a function word or a known non-name.
     static func isCapitalisedWord(_ t: Token) -> Bool {
-        t.kind == .word && t.firstUpper && t.letters >= 2 && !t.has(Lexicon.notNames)
+        t.kind == .word && t.firstUpper && t.letters >= 2 && !t.has(WordClass.notNames)
     }
 
     /// Model families (named LLMs and other released models) that are not

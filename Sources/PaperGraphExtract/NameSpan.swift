@@ -45,19 +45,19 @@ extension PaperReader {
             }
             return span
         }
-        if t[k].firstUpper, t[k].letters >= 2, !t[k].has(Lexicon.functionWords) {
+        if t[k].firstUpper, t[k].letters >= 2, !t[k].has(WordClass.functionWords) {
             var j = k, last = k, words = 0
             while j < t.count, t[j].sentence == sentence {
                 if t[j].kind == .word, t[j].firstUpper || (t[j].digits > 0 && j > k) {
                     last = j; words += 1; j += 1; continue
                 }
-                if t[j].kind == .word, t[j].has(Lexicon.connectors), j + 1 < t.count, t[j + 1].isCapitalised {
+                if t[j].kind == .word, t[j].has(WordClass.connectors), j + 1 < t.count, t[j + 1].isCapitalised {
                     j += 1; continue
                 }
                 break
             }
             let range = t[k].start..<t[last].end
-            if words >= 2, !t[last].has(Lexicon.genericHeads) {
+            if words >= 2, !t[last].has(WordClass.genericHeads) {
                 return NameSpan(name: f.slice(range), range: range, next: last + 1)
             }
             if words == 1, options.singleWord, NameShape.isCapitalisedWord(t[k]), t[k].letters >= 3,
@@ -66,14 +66,14 @@ extension PaperReader {
             }
             return nil
         }
-        if options.lowercase, t[k].isLowerWord, !t[k].has(Lexicon.functionWords) {
+        if options.lowercase, t[k].isLowerWord, !t[k].has(WordClass.functionWords) {
             var j = k, last = k
             while j < t.count, j - k < 3, t[j].isLowerWord || (t[j].kind == .word && t[j].hyphens > 0),
-                  !t[j].has(Lexicon.clauseStops), !t[j].has(Lexicon.functionWords) {
+                  !t[j].has(WordClass.clauseStops), !t[j].has(WordClass.functionWords) {
                 last = j; j += 1
             }
             // The phrase must end the clause, or it is a description, not a name.
-            let ends = j >= t.count || t[j].kind == .punct || t[j].has(Lexicon.clauseStops)
+            let ends = j >= t.count || t[j].kind == .punct || t[j].has(WordClass.clauseStops)
                 || t[j].hash == Lexicon.and
             guard ends else { return nil }
             let range = t[k].start..<t[last].end
@@ -87,7 +87,7 @@ extension PaperReader {
         var j = k
         while j < t.count, j < k + 10, t[j].kind == .word, t[j].sentence == t[k].sentence {
             if t[j].firstUpper || t[j].digits > 0 { j += 1; continue }
-            if t[j].has(Lexicon.connectors), j + 1 < t.count, t[j + 1].isCapitalised { j += 1; continue }
+            if t[j].has(WordClass.connectors), j + 1 < t.count, t[j + 1].isCapitalised { j += 1; continue }
             break
         }
         guard j > k + 1, j + 2 < t.count, t[j].kind == .punct, t[j].byte == 0x28,

@@ -28,13 +28,13 @@ extension PaperReader {
     func describesData(after k: Int, in f: FieldText) -> Bool {
         let t = f.tokens
         guard k < t.count else { return false }
-        if t[k].kind == .word { return t[k].has(Lexicon.dataNouns) }
+        if t[k].kind == .word { return t[k].has(WordClass.dataNouns) }
         guard t[k].kind == .punct, t[k].byte == 0x2C || t[k].byte == 0x3A || t[k].byte == 0x2D else { return false }
         var j = k + 1
         while j < t.count, j <= k + 10, t[j].sentence == t[k].sentence {
             if t[j].kind == .word {
-                if t[j].has(Lexicon.dataNouns) { return true }
-                if t[j].has(Lexicon.methodNouns) || t[j].has(Lexicon.clauseStops) { return false }
+                if t[j].has(WordClass.dataNouns) { return true }
+                if t[j].has(WordClass.methodNouns) || t[j].has(WordClass.clauseStops) { return false }
             } else if t[j].byte == 0x2C || t[j].byte == 0x2E || t[j].byte == 0x3B { return false }
             j += 1
         }
@@ -65,7 +65,7 @@ extension PaperReader {
         let kind = knownKind(text)
         var data = kind == .benchmark || Self.looksLikeBenchmarkName(text)
         if !data {
-            for j in 2..<min(t.count, 10) where t[j].kind == .word && t[j].has(Lexicon.dataNouns) {
+            for j in 2..<min(t.count, 10) where t[j].kind == .word && t[j].has(WordClass.dataNouns) {
                 data = true
                 break
             }
@@ -85,7 +85,7 @@ extension PaperReader {
               !acronyms.contains(where: { $0.field == f.field && $0.longToken == k }) else { return nil }
         let next = t[k + 1]
         guard next.kind == .punct && (next.byte == 0x2C || next.byte == 0x2E || next.byte == 0x3B || next.byte == 0x28)
-                || next.has(Lexicon.clauseStops) else { return nil }
+                || next.has(WordClass.clauseStops) else { return nil }
         let text = f.string(t[k])
         guard knownKind(text) == nil else { return nil }
         return NameSpan(name: text, range: t[k].start..<t[k].end, next: k + 1)
@@ -105,7 +105,7 @@ extension PaperReader {
             }
             // The echo must name a method ("… sampling algorithm") and not be a known one.
             let next = k + run.count
-            if ok, next < t.count, t[next].kind == .word, t[next].has(Lexicon.methodNouns),
+            if ok, next < t.count, t[next].kind == .word, t[next].has(WordClass.methodNouns),
                knownKind(title.slice(run.range)) == nil {
                 return NameSpan(name: title.slice(run.range), range: t[k].start..<t[k + run.count - 1].end, next: k + run.count)
             }
@@ -118,7 +118,7 @@ extension PaperReader {
     /// where the clause moves on ("to", "that", "which", …).
     mutating func proposalRules(in f: FieldText) {
         let t = f.tokens
-        for k in t.indices where t[k].isLowerWord && t[k].has(Lexicon.proposeVerbs) {
+        for k in t.indices where t[k].isLowerWord && t[k].has(WordClass.proposeVerbs) {
             guard hasSelfSubject(before: k, in: f) else { continue }
             var data = false
             var j = k + 1
@@ -145,8 +145,8 @@ extension PaperReader {
                         addContribution(span, data: describesData(after: span.next, in: f), rule: "we-propose", in: f)
                         break
                     }
-                    if tok.has(Lexicon.dataNouns) { data = true }
-                    if tok.has(Lexicon.namingVerbs) || tok.has(Lexicon.clauseStops) { break }
+                    if tok.has(WordClass.dataNouns) { data = true }
+                    if tok.has(WordClass.namingVerbs) || tok.has(WordClass.clauseStops) { break }
                 }
                 if let span = name(at: j, in: f) {
                     let kind = knownKind(span.name)
@@ -170,11 +170,11 @@ extension PaperReader {
     /// subject close ("this paper proposes", "we further introduce").
     func hasSelfSubject(before k: Int, in f: FieldText) -> Bool {
         let t = f.tokens
-        let reach = t[k].has(Lexicon.proposeBaseVerbs) ? 24 : 4
+        let reach = t[k].has(WordClass.proposeBaseVerbs) ? 24 : 4
         var j = k - 1
         while j >= 0, j >= k - reach, t[j].sentence == t[k].sentence {
             if t[j].kind == .word {
-                if j >= k - 4, t[j].has(Lexicon.selfSubjects) { return true }
+                if j >= k - 4, t[j].has(WordClass.selfSubjects) { return true }
                 if t[j].hash == Lexicon.we { return true }
             }
             j -= 1
@@ -189,7 +189,7 @@ extension PaperReader {
         var j = k
         while j > 0, t[j - 1].sentence == s { j -= 1 }
         while j < t.count, t[j].sentence == s {
-            if t[j].kind == .word, t[j].has(Lexicon.selfCues) { return true }
+            if t[j].kind == .word, t[j].has(WordClass.selfCues) { return true }
             j += 1
         }
         return false
@@ -205,7 +205,7 @@ extension PaperReader {
         for k in t.indices where t[k].isLowerWord {
             var after = -1
             var firstPerson = false
-            if t[k].has(Lexicon.namingVerbs) {
+            if t[k].has(WordClass.namingVerbs) {
                 if k > 0, t[k - 1].hash == Lexicon.so { continue }
                 after = k + 1
                 firstPerson = (max(0, k - 2)..<k).contains { t[$0].hash == Lexicon.we }
@@ -228,8 +228,8 @@ extension PaperReader {
             var data = kind == .benchmark || Self.looksLikeBenchmarkName(span.name) || describesData(after: span.next, in: f)
             var j = k - 1
             while !data, j >= 0, j >= k - 6, t[j].sentence == t[k].sentence {
-                if t[j].kind == .word, t[j].has(Lexicon.dataNouns) { data = true }
-                if t[j].kind == .word, t[j].has(Lexicon.methodNouns) { break }
+                if t[j].kind == .word, t[j].has(WordClass.dataNouns) { data = true }
+                if t[j].kind == .word, t[j].has(WordClass.methodNouns) { break }
                 j -= 1
             }
             addContribution(span, data: data, rule: "named", in: f)
@@ -246,15 +246,15 @@ extension PaperReader {
             let sep = t[k + 1]
             let isComma = sep.kind == .punct && sep.byte == 0x2C
             let isIs = sep.kind == .word && sep.hash == Lexicon.is
-            guard isComma || isIs, t[k + 2].has(Lexicon.appositiveArticles) else { continue }
+            guard isComma || isIs, t[k + 2].has(WordClass.appositiveArticles) else { continue }
             var novel = t[k + 2].hash == Lexicon.our
             var data = false
             var head = false
             var j = k + 2
             while j < t.count, j <= k + 9, t[j].kind == .word {
-                if t[j].has(Lexicon.noveltyWords) { novel = true }
-                if t[j].has(Lexicon.dataNouns) { data = true; head = true; break }
-                if t[j].has(Lexicon.methodNouns) { head = true; break }
+                if t[j].has(WordClass.noveltyWords) { novel = true }
+                if t[j].has(WordClass.dataNouns) { data = true; head = true; break }
+                if t[j].has(WordClass.methodNouns) { head = true; break }
                 j += 1
             }
             guard novel, head else { continue }
@@ -273,14 +273,14 @@ extension PaperReader {
     mutating func headNounRule(in f: FieldText) {
         let t = f.tokens
         for k in t.indices.dropLast() where t[k].isLowerWord {
-            let data = t[k].has(Lexicon.dataNouns)
-            guard data || t[k].has(Lexicon.methodNouns) else { continue }
+            let data = t[k].has(WordClass.dataNouns)
+            guard data || t[k].has(WordClass.methodNouns) else { continue }
             let next = t[k + 1]
             guard NameShape.isStrong(next, sentenceInitial: false) else { continue }
             var own = false
             var j = k - 1
             while j >= 0, j >= k - 4, t[j].sentence == t[k].sentence, t[j].kind == .word {
-                if t[j].hash == Lexicon.our || t[j].has(Lexicon.noveltyWords) { own = true; break }
+                if t[j].hash == Lexicon.our || t[j].has(WordClass.noveltyWords) { own = true; break }
                 j -= 1
             }
             guard own else { continue }
@@ -307,7 +307,7 @@ extension PaperReader {
             if knownKind(def.short) != nil || knownKind(def.long) != nil { continue }
             let f = def.field == .title ? title : abstract
             let head = f.tokens[def.shortToken - 2]
-            let isData = head.has(Lexicon.dataHeads)
+            let isData = head.has(WordClass.dataHeads)
             let span = NameSpan(name: def.short, range: def.shortRange, next: def.shortToken + 2, expansion: def.long)
             if announcesContribution(sentenceOf: def.shortToken, in: f) {
                 addContribution(span, data: isData, rule: "acronym-proposed", in: f)
@@ -315,7 +315,7 @@ extension PaperReader {
                 if !collector.contains(.evaluatesOn, def.short) {
                     collector.add(.evaluatesOn, def.short, f.evidence("acronym-benchmark", def.shortRange))
                 }
-            } else if head.has(Lexicon.techniqueHeads) {
+            } else if head.has(WordClass.techniqueHeads) {
                 collector.add(.uses, def.short, f.evidence("acronym-technique", def.shortRange))
             }
         }
@@ -331,8 +331,8 @@ extension PaperReader {
         if f.field == .title { return true }
         while j < t.count, t[j].sentence == s {
             if t[j].kind == .word {
-                if t[j].has(Lexicon.noveltyWords) || t[j].hash == Lexicon.our { return true }
-                if t[j].has(Lexicon.proposeVerbs), hasSelfSubject(before: j, in: f) { return true }
+                if t[j].has(WordClass.noveltyWords) || t[j].hash == Lexicon.our { return true }
+                if t[j].has(WordClass.proposeVerbs), hasSelfSubject(before: j, in: f) { return true }
             }
             j += 1
         }
