@@ -67,6 +67,10 @@ struct GazetteerMatcher: Sendable {
         let edgeByte: UnsafeMutableBufferPointer<UInt8>
         let edgeTarget: UnsafeMutableBufferPointer<Int32>
         let payloadStart: UnsafeMutableBufferPointer<Int32>
+        /// For nodes with many children, the offset of their 256-entry table in
+        /// `dense` (else -1): the first levels of the trie fan out widely.
+        let denseOffset: UnsafeMutableBufferPointer<Int32>
+        let dense: UnsafeMutableBufferPointer<Int32>
 
         init(root: [Int32], edgeStart: [Int32], edgeByte: [UInt8], edgeTarget: [Int32], payloadStart: [Int32]) {
             func copy<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
@@ -79,16 +83,28 @@ struct GazetteerMatcher: Sendable {
             self.edgeByte = copy(edgeByte)
             self.edgeTarget = copy(edgeTarget)
             self.payloadStart = copy(payloadStart)
+            var offsets = [Int32](repeating: -1, count: max(1, edgeStart.count - 1))
+            var table: [Int32] = []
+            for n in 0..<(edgeStart.count - 1) where edgeStart[n + 1] - edgeStart[n] > 6 {
+                offsets[n] = Int32(table.count)
+                var row = [Int32](repeating: -1, count: 256)
+                for k in Int(edgeStart[n])..<Int(edgeStart[n + 1]) { row[Int(edgeByte[k])] = edgeTarget[k] }
+                table += row
+            }
+            self.denseOffset = copy(offsets)
+            self.dense = copy(table)
         }
 
         deinit {
             root.deallocate(); edgeStart.deallocate(); edgeByte.deallocate()
-            edgeTarget.deallocate(); payloadStart.deallocate()
+            edgeTarget.deallocate(); payloadStart.deallocate(); denseOffset.deallocate(); dense.deallocate()
         }
 
         @inline(__always) func step(_ node: Int32, _ c: UInt8) -> Int32 {
             if node == 0 { return root[Int(c)] }
             let n = Int(node)
+            let d = denseOffset[n]
+            if d >= 0 { return dense[Int(d) + Int(c)] }
             var k = Int(edgeStart[n])
             let end = Int(edgeStart[n + 1])
             while k < end {
