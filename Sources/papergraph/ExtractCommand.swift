@@ -56,9 +56,10 @@ struct ExtractCommand: ParsableCommand {
             }, onWarning: { warning in
                 printError("warning: \(warning)")
             })
-        } catch let error as IngestError {
+        } catch {
+            // What was extracted before the unreadable input is still written.
             out.write(Data(buffer.utf8))
-            throw ValidationError(error.description)
+            throw error
         }
         out.write(Data(buffer.utf8))
     }
