@@ -180,10 +180,7 @@ struct FieldText {
             guard t.kind == .punct, t.byte == 0x2E || t.byte == 0x3F || t.byte == 0x21 else { continue }
             // A full stop ends a sentence when a capital, digit or opening mark
             // follows after space, and the word before is not an abbreviation.
-            guard k + 1 < n, tokens[k + 1].start > t.end else {
-                if k + 1 == n { continue }
-                continue
-            }
+            guard k + 1 < n, tokens[k + 1].start > t.end else { continue }
             let next = tokens[k + 1]
             let startsSentence = next.firstUpper || next.digits > 0 && next.kind == .word
                 || (next.kind == .punct && (next.byte == 0x28 || next.byte == 0x22 || next.byte == 0x5B))

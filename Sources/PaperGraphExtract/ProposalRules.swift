@@ -268,14 +268,19 @@ extension PaperReader {
         }
     }
 
-    /// "our multi-agent framework OMNE", "a new benchmark MMAU": a name right
-    /// after a method or data noun that the paper marks as its own.
+    /// "our multi-agent framework OMNE", "a new benchmark MMAU", "our method,
+    /// X, …": a name right after a method or data noun that the paper marks as its own.
     mutating func headNounRule(in f: FieldText) {
         let t = f.tokens
-        for k in t.indices.dropLast() where t[k].isLowerWord {
+        for k in t.indices.dropLast(2) where t[k].isLowerWord {
             let data = t[k].has(WordClass.dataNouns)
             guard data || t[k].has(WordClass.methodNouns) else { continue }
-            let next = t[k + 1]
+            let commaBefore = t[k + 1].kind == .punct && t[k + 1].byte == 0x2C
+            let name = commaBefore ? k + 2 : k + 1
+            if commaBefore {
+                guard name + 1 < t.count, t[name + 1].kind == .punct, t[name + 1].byte == 0x2C || t[name + 1].byte == 0x28 else { continue }
+            }
+            let next = t[name]
             guard NameShape.isStrong(next, sentenceInitial: false) else { continue }
             var own = false
             var j = k - 1
@@ -287,7 +292,7 @@ extension PaperReader {
             let text = f.string(next)
             let kind = knownKind(text)
             guard kind != .method else { continue }
-            addContribution(NameSpan(name: text, range: next.start..<next.end, next: k + 2),
+            addContribution(NameSpan(name: text, range: next.start..<next.end, next: name + 1),
                             data: data || kind == .benchmark, rule: "our-noun-name", in: f)
         }
     }
