@@ -149,6 +149,10 @@ extension PaperReader {
         // After a bare "on", a capitalised word followed by another is a
         // phrase ("on Anonymity Link"), not a benchmark.
         if !strong, !explicit, j < end, t[j].kind == .word, t[j].firstUpper, t[j].digits == 0 { return nil }
+        // … and one followed by a lower-case content word is an adjective
+        // ("on Gaussian marginals"), not a name.
+        if !strong, !explicit, j < end, t[j].isLowerWord, !t[j].has(WordClass.functionWords),
+           t[j].hash != Lexicon.and, t[j].hash != Lexicon.or { return nil }
         while j < end, j <= k + 2, t[j].kind == .word, t[j].start == t[j - 1].end + 1 {
             let version = t[j].digits > 0 && t[j].letters <= 2
             let capital = t[j].firstUpper && !t[j].has(WordClass.notNames) && !strongOnly
