@@ -88,6 +88,7 @@ struct PaperReader {
         acronymRules()
         variantRule()
         let (titleMatches, abstractMatches) = gazetteerRule()
+        for field in [title, abstract] { numberedBestOfRule(in: field) }
         for field in [title, abstract] { benchmarkCueRules(in: field) }
         baselineRule(in: title, matches: titleMatches)
         baselineRule(in: abstract, matches: abstractMatches)
@@ -185,6 +186,19 @@ struct PaperReader {
         let atSentenceStart = field.sentences.contains { $0.lowerBound == m.start }
         guard field.field == .title || atSentenceStart else { return false }
         return extractor.commonWords.contains(Fold.key(field.slice(m.start..<m.end)))
+    }
+
+    /// "best-of-32 sampling", "best-of-64": best-of-N with the number written out.
+    mutating func numberedBestOfRule(in field: FieldText) {
+        guard let entry = extractor.known[Fold.key("best-of-N")], entry.kind == .method else { return }
+        let forms = extractor.methodForms[entry.entry]
+        for t in field.tokens where t.kind == .word && t.hyphens == 2 && t.digits > 0 {
+            let text = field.string(t).lowercased()
+            guard text.hasPrefix("best-of-"), text.dropFirst(8).allSatisfy(\.isNumber) else { continue }
+            guard !extractor.methodKeys[entry.entry].contains(where: { collector.contains(.uses, folded: $0) }) else { return }
+            collector.add(.uses, forms[0], field.evidence("numbered-best-of", t.start..<t.end))
+            return
+        }
     }
 
     /// A broad field or class ("reinforcement learning", "reward model"), as

@@ -68,3 +68,10 @@ import PaperGraphModel
         #expect(e.uses.isEmpty)
     }
 }
+
+extension UsesRuleTests {
+    @Test func numberedBestOfIsBestOfN() {
+        let e = Support.extract("t", "Our judge boosts the policy using best-of-32 sampling with our judge models.")
+        #expect(e.uses.map(\.name) == ["best-of-N"])
+    }
+}
