@@ -1,0 +1,83 @@
+import PaperGraphModel
+
+/// The six output lists of one paper while rules run: de-duplicated on folded
+/// names (and on acronym/expansion pairs the abstract defines), then ordered by
+/// where each item was first found.
+struct Collector {
+    enum Slot: Int, CaseIterable { case proposes, uses, evaluatesOn, introduces, repositories, homepages }
+
+    private(set) var lists: [[Mention]] = Array(repeating: [], count: Slot.allCases.count)
+    private var keys: [Set<String>] = Array(repeating: [], count: Slot.allCases.count)
+    /// Folded name → folded partner (acronym ↔ expansion) defined in the abstract.
+    private var partners: [String: String] = [:]
+
+    /// Records that `a` and `b` are one name (an acronym and its expansion).
+    mutating func pair(_ a: String, _ b: String) {
+        let fa = Fold.key(a), fb = Fold.key(b)
+        guard !fa.isEmpty, !fb.isEmpty, fa != fb else { return }
+        if partners[fa] == nil { partners[fa] = fb }
+        if partners[fb] == nil { partners[fb] = fa }
+    }
+
+    func contains(_ slot: Slot, _ name: String) -> Bool {
+        contains(slot, folded: Fold.key(name))
+    }
+
+    func contains(_ slot: Slot, folded key: String) -> Bool {
+        keys[slot.rawValue].contains(key) || partners[key].map { keys[slot.rawValue].contains($0) } == true
+    }
+
+    /// Adds a mention unless the slot already has it (or its acronym partner).
+    /// - Returns: whether it was added.
+    @discardableResult
+    mutating func add(_ slot: Slot, _ name: String, _ evidence: Evidence) -> Bool {
+        let key = slot.rawValue >= Slot.repositories.rawValue ? name.lowercased() : Fold.key(name)
+        guard !key.isEmpty, !contains(slot, folded: key) else { return false }
+        keys[slot.rawValue].insert(key)
+        lists[slot.rawValue].append(Mention(name: name, evidence: evidence))
+        return true
+    }
+
+    /// Removes a mention (a rule later found it belongs elsewhere).
+    mutating func remove(_ slot: Slot, folded key: String) {
+        let partner = partners[key]
+        lists[slot.rawValue].removeAll {
+            let k = Fold.key($0.name)
+            return k == key || k == partner
+        }
+        keys[slot.rawValue].remove(key)
+        if let partner { keys[slot.rawValue].remove(partner) }
+    }
+
+    /// The final extraction: methods a paper proposes are not also "used",
+    /// benchmarks it introduces are not also "evaluated on", and every list is
+    /// in text order (title, abstract, comment; then offset).
+    func extraction() -> Extraction {
+        func ordered(_ slot: Slot, excluding other: Slot? = nil) -> [Mention] {
+            var list = lists[slot.rawValue]
+            if let other {
+                list.removeAll { contains(other, $0.name) }
+            }
+            return list.enumerated().sorted { a, b in
+                let fa = Self.rank(a.element.evidence.field), fb = Self.rank(b.element.evidence.field)
+                if fa != fb { return fa < fb }
+                if a.element.evidence.start != b.element.evidence.start { return a.element.evidence.start < b.element.evidence.start }
+                return a.offset < b.offset
+            }.map(\.element)
+        }
+        return Extraction(proposes: ordered(.proposes, excluding: .introduces),
+                          uses: ordered(.uses, excluding: .proposes),
+                          evaluatesOn: ordered(.evaluatesOn, excluding: .introduces),
+                          introduces: ordered(.introduces),
+                          repositories: ordered(.repositories),
+                          homepages: ordered(.homepages))
+    }
+
+    private static func rank(_ field: Evidence.Field) -> Int {
+        switch field {
+        case .title: return 0
+        case .abstract: return 1
+        case .comment: return 2
+        }
+    }
+}

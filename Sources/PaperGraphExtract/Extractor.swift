@@ -1,0 +1,235 @@
+import PaperGraphModel
+import PaperGraphOntology
+
+/// Finds the methods a paper proposes and uses, the benchmarks it evaluates on
+/// or introduces, and its code and project pages, with evidence for each.
+///
+/// The ontology's gazetteers are compiled once, in `init`, into one byte trie;
+/// `extract` then makes one pass of tokenising per field, one trie walk, and a
+/// handful of cue-pattern rules over the tokens (see `ProposalRules`,
+/// `BenchmarkCueRules`, `AcronymRule`). An `Extractor` is immutable and can be
+/// shared across threads.
+public struct Extractor: Sendable {
+    let matcher: GazetteerMatcher
+    /// Surface forms per entry (canonical name first), by kind.
+    let benchmarkForms: [[String]]
+    let methodForms: [[String]]
+    /// The same forms folded, for membership checks without re-folding.
+    let benchmarkKeys: [[String]]
+    let methodKeys: [[String]]
+    /// Index of each method's broader method, if the gazetteer has it.
+    let methodParents: [Int?]
+    /// Folded gazetteer surface form → entry, for "is this a known name?" checks.
+    let known: [String: (kind: NodeKind, entry: Int)]
+    /// Folded ordinary English words from the ontology.
+    let commonWords: Set<String>
+
+    public init(ontology: Ontology) {
+        matcher = GazetteerMatcher(ontology: ontology)
+        benchmarkForms = ontology.benchmarks.map { $0.surfaceForms.map(\.text) }
+        methodForms = ontology.methods.map { $0.surfaceForms.map(\.text) }
+        benchmarkKeys = benchmarkForms.map { $0.map(Fold.key) }
+        methodKeys = methodForms.map { $0.map(Fold.key) }
+        var known: [String: (kind: NodeKind, entry: Int)] = [:]
+        for (kind, list) in [(NodeKind.benchmark, ontology.benchmarks), (.method, ontology.methods)] {
+            for (index, entry) in list.enumerated() {
+                for form in entry.surfaceForms {
+                    let key = Fold.key(form.text)
+                    if known[key] == nil { known[key] = (kind, index) }
+                }
+            }
+        }
+        self.known = known
+        methodParents = ontology.methods.map { entry in
+            entry.parent.flatMap { known[Fold.key($0)] }.flatMap { $0.kind == .method ? $0.entry : nil }
+        }
+        commonWords = ontology.commonWords
+    }
+
+    /// Extracts from the title, the abstract and the arXiv comment of `record`.
+    public func extract(_ record: PaperRecord) -> Extraction {
+        var reader = PaperReader(extractor: self, record: record)
+        reader.run()
+        return reader.collector.extraction()
+    }
+}
+
+/// The state of reading one paper: its prepared fields and what was found.
+struct PaperReader {
+    let extractor: Extractor
+    let title: FieldText
+    let abstract: FieldText
+    let comment: FieldText?
+    var collector = Collector()
+    /// Acronym definitions of all fields, found once and shared by the rules.
+    var acronyms: [AcronymDefinition] = []
+    /// Capitalised multi-word phrases of the title ("Iterative Deepening Sampling").
+    var titleRuns: [TitleRun] = []
+
+    init(extractor: Extractor, record: PaperRecord) {
+        self.extractor = extractor
+        title = FieldText(record.title, field: .title)
+        abstract = FieldText(record.abstract, field: .abstract)
+        comment = record.comment.flatMap { $0.isEmpty ? nil : FieldText($0, field: .comment) }
+        titleRuns = TitleRun.runs(in: title)
+    }
+
+    var fields: [FieldText] { comment.map { [title, abstract, $0] } ?? [title, abstract] }
+
+    mutating func run() {
+        for field in fields { findURLs(in: field) }
+        for field in [title, abstract] { acronyms += AcronymRule.definitions(in: field) }
+        for def in acronyms { collector.pair(def.short, def.long) }
+        titleRule()
+        proposalRules(in: abstract)
+        namingRules(in: abstract)
+        appositiveRule(in: abstract)
+        headNounRule(in: abstract)
+        acronymRules()
+        variantRule()
+        let (titleMatches, abstractMatches) = gazetteerRule()
+        for field in [title, abstract] { numberedBestOfRule(in: field) }
+        for field in [title, abstract] { benchmarkCueRules(in: field) }
+        baselineRule(in: title, matches: titleMatches)
+        baselineRule(in: abstract, matches: abstractMatches)
+        mergeAbbreviatedProposals()
+    }
+
+    /// The kind of a name the gazetteers know, by any of its forms.
+    func knownKind(_ name: String) -> NodeKind? { extractor.known[Fold.key(name)]?.kind }
+
+    /// Whether a single capitalised word is ordinary English.
+    func isCommonWord(_ name: String) -> Bool { extractor.commonWords.contains(Fold.key(name)) }
+
+    // MARK: URLs
+
+    mutating func findURLs(in field: FieldText) {
+        for token in field.tokens where token.kind == .url {
+            guard let target = URLScanner.classify(field.string(token)) else { continue }
+            let ev = field.evidence("url", token.start..<token.end)
+            switch target {
+            case .repository(let key): collector.add(.repositories, key, ev)
+            case .homepage(let page): collector.add(.homepages, page, ev)
+            }
+        }
+    }
+
+    // MARK: Gazetteer
+
+    /// Every gazetteer name in the title and abstract: methods are used,
+    /// benchmarks evaluated on (unless a rule found the paper introduces or
+    /// proposes them). Each entry is reported once, under the form the text
+    /// first writes (`PPO`, or `Monte Carlo Tree Search` before `(MCTS)`).
+    /// A broader method whose name the paper only writes inside a more
+    /// specific one ("deep reinforcement learning", "process reward model")
+    /// is not reported beside it.
+    /// - Returns: the matches in the title and in the abstract.
+    @discardableResult
+    mutating func gazetteerRule() -> ([GazetteerMatcher.Match], [GazetteerMatcher.Match]) {
+        var found: [(field: FieldText, match: GazetteerMatcher.Match)] = []
+        var methodsSeen = Set<Int>()
+        var benchmarksSeen = Set<Int>()
+        let titleMatches = extractor.matcher.matches(in: title)
+        let abstractMatches = extractor.matcher.matches(in: abstract)
+        // Long forms of acronyms the paper uses as techniques: a method inside
+        // one ("multi-agent proximal policy optimization (MAPPO)") is part of
+        // that name, not a mention of its own.
+        let usedLongForms = acronyms.filter { collector.contains(.uses, $0.short) }
+        for (field, matches) in [(title, titleMatches), (abstract, abstractMatches)] {
+            for m in matches {
+                if m.kind == .method, usedLongForms.contains(where: {
+                    $0.field == field.field && $0.longRange.contains(m.start) && $0.longRange != m.start..<m.end
+                }) { continue }
+                if isTitleCasedWord(m, in: field) { continue }
+                if m.kind == .method ? methodsSeen.insert(m.entry).inserted : benchmarksSeen.insert(m.entry).inserted {
+                    found.append((field, m))
+                }
+            }
+        }
+        var subsumed = Set<Int>()
+        for m in methodsSeen {
+            let name = Fold.key(extractor.methodForms[m][0])
+            var parent = extractor.methodParents[m]
+            var hops = 0
+            while let p = parent, hops < 16 {
+                let broader = extractor.methodForms[p][0]
+                if methodsSeen.contains(p), Self.isField(broader), name.hasSuffix(Fold.key(broader)) { subsumed.insert(p) }
+                parent = extractor.methodParents[p]
+                hops += 1
+            }
+        }
+        for (field, m) in found {
+            let ev = field.evidence("gazetteer", m.start..<m.end)
+            if m.kind == .method {
+                guard !subsumed.contains(m.entry) else { continue }
+                let forms = extractor.methodForms[m.entry]
+                guard !extractor.methodKeys[m.entry].contains(where: { collector.contains(.proposes, folded: $0) }) else { continue }
+                collector.add(.uses, reportedName(forms, m.form), ev)
+            } else {
+                let forms = extractor.benchmarkForms[m.entry]
+                guard !extractor.benchmarkKeys[m.entry].contains(where: {
+                    collector.contains(.introduces, folded: $0) || collector.contains(.proposes, folded: $0)
+                        || collector.contains(.evaluatesOn, folded: $0)
+                }) else { continue }
+                collector.add(.evaluatesOn, reportedName(forms, m.form), ev)
+            }
+        }
+        return (titleMatches, abstractMatches)
+    }
+
+    /// A capitalised English word in a title or at a sentence start
+    /// ("… for Traffic Signal Control") is title case, not the benchmark or
+    /// method the word also names; all-capital names (`MATH`) still count.
+    func isTitleCasedWord(_ m: GazetteerMatcher.Match, in field: FieldText) -> Bool {
+        let written = field.bytes[m.start..<m.end]
+        guard !written.contains(0x20), written.contains(where: Bytes.isLowerASCII) else { return false }
+        let atSentenceStart = field.sentences.contains { $0.lowerBound == m.start }
+        guard field.field == .title || atSentenceStart else { return false }
+        return extractor.commonWords.contains(Fold.key(field.slice(m.start..<m.end)))
+    }
+
+    /// "best-of-32 sampling", "best-of-64": best-of-N with the number written out.
+    mutating func numberedBestOfRule(in field: FieldText) {
+        guard let entry = extractor.known[Fold.key("best-of-N")], entry.kind == .method else { return }
+        let forms = extractor.methodForms[entry.entry]
+        for t in field.tokens where t.kind == .word && t.hyphens == 2 && t.digits > 0 {
+            let text = field.string(t).lowercased()
+            guard text.hasPrefix("best-of-"), text.dropFirst(8).allSatisfy(\.isNumber) else { continue }
+            guard !extractor.methodKeys[entry.entry].contains(where: { collector.contains(.uses, folded: $0) }) else { return }
+            collector.add(.uses, forms[0], field.evidence("numbered-best-of", t.start..<t.end))
+            return
+        }
+    }
+
+    /// A broad field or class ("reinforcement learning", "reward model"), as
+    /// opposed to a specific technique ("self-consistency").
+    static func isField(_ name: String) -> Bool {
+        name.hasSuffix("learning") || name.hasSuffix("model") || name.hasSuffix("models")
+    }
+
+    /// The name to report for a gazetteer match: the canonical name, or the
+    /// acronym when that is what the text writes (`PPO`, `GRPO`), as readers cite it.
+    func reportedName(_ forms: [String], _ form: Int) -> String {
+        let written = forms[form]
+        var capitals = 0, letters = 0
+        for c in written.utf8 where Bytes.isUpper(c) || Bytes.isLowerASCII(c) {
+            letters += 1
+            if Bytes.isUpper(c) { capitals += 1 }
+        }
+        return form > 0 && capitals >= 2 && capitals * 2 >= letters ? written : forms[0]
+    }
+
+    /// "Self-J" in the abstract abbreviates "Self-Judge" in the title: one
+    /// proposal, not two.
+    mutating func mergeAbbreviatedProposals() {
+        let names = collector.lists[Collector.Slot.proposes.rawValue].map(\.name)
+        for short in names {
+            guard let dash = short.lastIndex(of: "-"), short.distance(from: dash, to: short.endIndex) == 2,
+                  let letter = short.last, letter.isUppercase else { continue }
+            if names.contains(where: { $0 != short && $0.hasPrefix(short) && $0.count > short.count
+                                       && $0[$0.index($0.startIndex, offsetBy: short.count)].isLowercase }) {
+                collector.remove(.proposes, folded: Fold.key(short))
+            }
+        }
+    }
+}

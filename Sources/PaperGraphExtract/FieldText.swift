@@ -1,0 +1,244 @@
+import PaperGraphModel
+
+/// One token of a field: a word (letters, digits and the joiners that live inside
+/// names such as `ReST-MCTS*`, `S^3c-Math`, `Qwen2.5-7B`), a URL, or one
+/// punctuation byte. Offsets are UTF-8 byte offsets into the field.
+struct Token {
+    enum Kind: UInt8 { case word, url, punct }
+
+    var kind: Kind
+    var start: Int
+    var end: Int
+    /// FNV-1a hash of the ASCII-lower-cased bytes, so cue words compare without allocating.
+    var hash: UInt64
+    /// The punctuation byte for `.punct`, else 0.
+    var byte: UInt8
+    var upper: Int16 = 0
+    var lower: Int16 = 0
+    var digits: Int16 = 0
+    /// An upper-case letter right after a lower-case one (`OnPro`, `SCoRe`, `B-STaR`).
+    var innerUpper = false
+    var firstUpper = false
+    var hyphens: Int16 = 0
+    /// Every hyphen-separated part starts with a capital (`Self-Judge`, `Agent-R`).
+    var allPartsCapitalised = false
+    /// The first two bytes are capital letters.
+    var startsWithTwoCapitals = false
+    /// Ends in a descriptive hyphen suffix (`AI-based`, `GPT-style`, `RL-driven`).
+    var descriptiveSuffix = false
+    /// The lexicon classes of the word (bits of ``Lexicon/WordSet/mask``).
+    var classes: UInt64 = 0
+    /// Index of the sentence the token belongs to.
+    var sentence: Int32 = 0
+
+    var isWord: Bool { kind == .word }
+    /// Whether the word is in a lexicon list.
+    @inline(__always) func has(_ mask: UInt64) -> Bool { classes & mask != 0 }
+    var letters: Int { Int(upper) + Int(lower) }
+    /// Fully lower-case word.
+    var isLowerWord: Bool { kind == .word && upper == 0 && lower > 0 }
+    /// Starts with a capital letter.
+    var isCapitalised: Bool { kind == .word && firstUpper }
+}
+
+/// A field of a paper (title, abstract or comment) prepared for the rules: its
+/// bytes, tokens and sentence spans, computed once per field.
+struct FieldText {
+    let field: Evidence.Field
+    let text: String
+    let bytes: [UInt8]
+    private(set) var tokens: [Token] = []
+    /// Byte ranges of the sentences.
+    private(set) var sentences: [Range<Int>] = []
+
+    init(_ text: String, field: Evidence.Field) {
+        self.field = field
+        self.text = text
+        self.bytes = Array(text.utf8)
+        tokenize()
+        splitSentences()
+    }
+
+    /// The sentence containing byte offset `at`, as written.
+    func sentence(containing at: Int) -> String {
+        var lo = 0, hi = sentences.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            let r = sentences[mid]
+            if at < r.lowerBound { hi = mid - 1 } else if at >= r.upperBound { lo = mid + 1 } else { return slice(r) }
+        }
+        return text
+    }
+
+    func slice(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    func string(_ token: Token) -> String { slice(token.start..<token.end) }
+
+    func evidence(_ rule: String, _ range: Range<Int>) -> Evidence {
+        Evidence(rule: rule, field: field, sentence: sentence(containing: range.lowerBound),
+                 start: range.lowerBound, end: range.upperBound)
+    }
+
+    // MARK: Tokenising
+
+    private mutating func tokenize() {
+        tokens = bytes.withUnsafeBufferPointer { Self.tokens(in: $0) }
+    }
+
+    /// Tokenises raw bytes; a static function over a buffer pointer, so the
+    /// hot loop does no bounds checks or reference counting.
+    private static func tokens(in b: UnsafeBufferPointer<UInt8>) -> [Token] {
+        var tokens: [Token] = []
+        let n = b.count
+        var i = 0
+        let classTable = Lexicon.classTable
+        tokens.reserveCapacity(n / 5)
+        while i < n {
+            let c = b[i]
+            if Bytes.isSpace(c) { i += 1; continue }
+            if let end = URLScanner.urlEnd(b, at: i) {
+                tokens.append(Token(kind: .url, start: i, end: end, hash: 0, byte: 0))
+                i = end
+                continue
+            }
+            if Bytes.isWordByte(b, i) {
+                var j = i
+                while j < n {
+                    if Bytes.isWordByte(b, j) { j += Bytes.scalarLength(b[j]); continue }
+                    // Joiners stay inside a word when a word byte follows.
+                    let d = b[j]
+                    if (d == 0x2D || d == 0x5E || d == 0x5F || d == 0x27) && j + 1 < n && Bytes.isWordByte(b, j + 1) { j += 1; continue }
+                    if d == 0x2E && j + 1 < n && Bytes.isDigit(b[j + 1]) && j > i && Bytes.isAlnum(b[j - 1]) { j += 1; continue }
+                    if (d == 0x2A || d == 0x2B) && (j + 1 >= n || !Bytes.isAlnum(b[j + 1])) { j += 1; continue }
+                    break
+                }
+                tokens.append(wordToken(i, j, b, classTable))
+                i = j
+                continue
+            }
+            let len = Bytes.scalarLength(c)
+            tokens.append(Token(kind: .punct, start: i, end: min(n, i + len), hash: 0, byte: len == 1 ? c : Bytes.wideByte(b, i)))
+            i += len
+        }
+        return tokens
+    }
+
+    private static func wordToken(_ s: Int, _ e: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ classTable: WordTable) -> Token {
+        var t = Token(kind: .word, start: s, end: e, hash: 0, byte: 0)
+        var h: UInt64 = 0xcbf29ce484222325
+        var prevLower = false
+        var partStart = true
+        var allParts = true
+        for k in s..<e {
+            let c = bytes[k]
+            let lc = Bytes.lower(c)
+            h = (h ^ UInt64(lc)) &* 0x100000001b3
+            if Bytes.isUpper(c) {
+                t.upper += 1
+                if prevLower { t.innerUpper = true }
+                if k == s { t.firstUpper = true }
+                prevLower = false
+            } else if Bytes.isLowerASCII(c) {
+                t.lower += 1
+                if partStart { allParts = false }
+                prevLower = true
+            } else if Bytes.isDigit(c) {
+                t.digits += 1
+                prevLower = false
+            } else if c == 0x2D {
+                t.hyphens += 1
+                partStart = true
+                prevLower = false
+                continue
+            } else if c >= 0x80 {
+                if c >= 0xC0 { t.lower += 1 }
+                prevLower = false
+            }
+            partStart = false
+        }
+        t.hash = h
+        t.classes = classTable.lookup(h)
+        t.allPartsCapitalised = allParts && t.firstUpper
+        t.startsWithTwoCapitals = e - s >= 2 && Bytes.isUpper(bytes[s]) && Bytes.isUpper(bytes[s + 1])
+        if t.hyphens > 0, let dash = bytes[s..<e].lastIndex(of: 0x2D) {
+            var sh: UInt64 = 0xcbf29ce484222325
+            for c in bytes[(dash + 1)..<e] { sh = (sh ^ UInt64(Bytes.lower(c))) &* 0x100000001b3 }
+            t.descriptiveSuffix = classTable.lookup(sh) & WordClass.descriptiveSuffixes != 0
+        }
+        return t
+    }
+
+    private mutating func splitSentences() {
+        var start = 0
+        var sentence: Int32 = 0
+        let n = tokens.count
+        for k in 0..<n {
+            tokens[k].sentence = sentence
+            let t = tokens[k]
+            guard t.kind == .punct, t.byte == 0x2E || t.byte == 0x3F || t.byte == 0x21 else { continue }
+            // A full stop ends a sentence when a capital, digit or opening mark
+            // follows after space, and the word before is not an abbreviation.
+            guard k + 1 < n, tokens[k + 1].start > t.end else { continue }
+            let next = tokens[k + 1]
+            let startsSentence = next.firstUpper || next.digits > 0 && next.kind == .word
+                || (next.kind == .punct && (next.byte == 0x28 || next.byte == 0x22 || next.byte == 0x5B))
+            guard startsSentence else { continue }
+            if t.byte == 0x2E, k > 0, tokens[k - 1].kind == .word, tokens[k - 1].end == t.start,
+               tokens[k - 1].has(WordClass.abbreviations) || (tokens[k - 1].letters == 1 && tokens[k - 1].upper == 1) {
+                continue
+            }
+            sentences.append(start..<t.end)
+            start = next.start
+            sentence += 1
+        }
+        sentences.append(start..<bytes.count)
+    }
+}
+
+/// Byte classes on UTF-8 text.
+enum Bytes {
+    @inline(__always) static func isUpper(_ c: UInt8) -> Bool { c >= 0x41 && c <= 0x5A }
+    @inline(__always) static func isLowerASCII(_ c: UInt8) -> Bool { c >= 0x61 && c <= 0x7A }
+    @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+    @inline(__always) static func isAlnum(_ c: UInt8) -> Bool { isUpper(c) || isLowerASCII(c) || isDigit(c) }
+    @inline(__always) static func lower(_ c: UInt8) -> UInt8 { isUpper(c) ? c | 0x20 : c }
+    @inline(__always) static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D }
+
+    /// Length of the UTF-8 sequence starting with `c`.
+    @inline(__always) static func scalarLength(_ c: UInt8) -> Int {
+        c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1
+    }
+
+    /// Whether the scalar at `i` belongs to a word: ASCII letters and digits, and
+    /// non-ASCII letters; general punctuation (U+2000–U+206F: dashes, curly
+    /// quotes), no-break space and the Latin-1 symbols are not word bytes.
+    @inline(__always) static func isWordByte(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let c = b[i]
+        if c < 0x80 { return isAlnum(c) }
+        if c == 0xE2, i + 1 < b.count, b[i + 1] == 0x80 || b[i + 1] == 0x81 { return false }
+        if c == 0xC2 { return false }
+        if c == 0xC3, i + 1 < b.count, b[i + 1] == 0x97 || b[i + 1] == 0xB7 { return false }
+        return c >= 0xC0
+    }
+
+    /// A stand-in punctuation byte for a non-ASCII punctuation scalar: dashes
+    /// read as `-`, curly quotes as `"`.
+    static func wideByte(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt8 {
+        guard b[i] == 0xE2, i + 2 < b.count, b[i + 1] == 0x80 else { return 0x7E }
+        switch b[i + 2] {
+        case 0x90...0x95: return 0x2D
+        case 0x98, 0x99: return 0x27
+        case 0x9C, 0x9D: return 0x22
+        default: return 0x7E
+        }
+    }
+
+    /// FNV-1a of the lower-cased ASCII bytes of `s`, as ``Token/hash`` computes it.
+    static func hash(_ s: String) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for c in s.utf8 { h = (h ^ UInt64(lower(c))) &* 0x100000001b3 }
+        return h
+    }
+}

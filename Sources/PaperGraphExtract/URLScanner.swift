@@ -1,0 +1,103 @@
+/// Finds URLs in text and turns them into repository keys or homepages.
+///
+/// Abstracts carry URLs with PDF-extraction debris: trailing full stops,
+/// `\url{…}` braces, a second copy of the URL in braces, paths below the
+/// repository (`github.com/apple/axlearn/docs/research/mmau.`). The scanner
+/// keeps what a reader would copy.
+enum URLScanner {
+    /// Hosts whose first path segments name a source repository.
+    static let codeHosts: Set<String> = ["github.com", "gitlab.com", "bitbucket.org", "codeberg.org",
+                                         "huggingface.co", "hf.co"]
+    /// Hugging Face path prefixes before `owner/name`.
+    static let huggingFaceKinds: Set<String> = ["datasets", "spaces", "models"]
+    /// Hosts of links to other papers, not project pages.
+    static let referenceHosts: Set<String> = ["arxiv.org", "doi.org", "dx.doi.org", "openreview.net", "aclanthology.org"]
+
+    /// If a URL starts at `i` (at a word start), the offset one past its last
+    /// byte with trailing punctuation removed; else nil.
+    static func urlEnd(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        guard i == 0 || !Bytes.isAlnum(b[i - 1]) else { return nil }
+        let c = Bytes.lower(b[i])
+        guard c == 0x68 || c == 0x77 || c == 0x67 || c == 0x62 || c == 0x63 else { return nil } // h w g b c
+        var bodyStart = i
+        if hasPrefix(b, i, "https://") { bodyStart = i + 8 }
+        else if hasPrefix(b, i, "http://") { bodyStart = i + 7 }
+        else if hasPrefix(b, i, "www.") || hasPrefix(b, i, "github.com/") || hasPrefix(b, i, "gitlab.com/")
+                    || hasPrefix(b, i, "bitbucket.org/") || hasPrefix(b, i, "codeberg.org/")
+                    || hasPrefix(b, i, "huggingface.co/") { bodyStart = i }
+        else { return nil }
+        var j = bodyStart
+        var parens = 0
+        while j < b.count {
+            let d = b[j]
+            if d <= 0x20 || d >= 0x80 || d == 0x7B || d == 0x7D || d == 0x3C || d == 0x3E || d == 0x22
+                || d == 0x5C || d == 0x5D || d == 0x7C || d == 0x60 { break }
+            if d == 0x28 { parens += 1 }
+            if d == 0x29 { if parens == 0 { break }; parens -= 1 }
+            j += 1
+        }
+        while j > bodyStart, isTrailing(b[j - 1]) { j -= 1 }
+        // A host needs a dot and something after it.
+        guard j > bodyStart + 3, b[bodyStart..<j].contains(0x2E) else { return nil }
+        return j
+    }
+
+    private static func isTrailing(_ c: UInt8) -> Bool {
+        c == 0x2E || c == 0x2C || c == 0x3B || c == 0x3A || c == 0x21 || c == 0x3F || c == 0x27
+            || c == 0x29 || c == 0x2F || c == 0x2A
+    }
+
+    private static func hasPrefix(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ prefix: StaticString) -> Bool {
+        let n = prefix.utf8CodeUnitCount
+        guard i + n <= b.count else { return false }
+        let p = prefix.utf8Start
+        for k in 0..<n where Bytes.lower(b[i + k]) != p[k] { return false }
+        return true
+    }
+
+    /// What a URL names.
+    enum Target: Equatable {
+        /// `host/owner/name` on a code host.
+        case repository(String)
+        /// `host/path` of any other page.
+        case homepage(String)
+    }
+
+    /// Classifies a cleaned URL (as ``urlEnd(_:at:)`` delimits it), or nil for
+    /// links to other papers.
+    static func classify(_ url: String) -> Target? {
+        var s = Substring(url)
+        for scheme in ["https://", "http://", "HTTPS://", "HTTP://"] where s.hasPrefix(scheme) { s = s.dropFirst(scheme.count); break }
+        if s.lowercased().hasPrefix("www.") { s = s.dropFirst(4) }
+        if let cut = s.firstIndex(where: { $0 == "?" || $0 == "#" }) { s = s[..<cut] }
+        var parts = s.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        guard !parts.isEmpty else { return nil }
+        let host = parts.removeFirst().lowercased()
+        guard !referenceHosts.contains(host) else { return nil }
+        if codeHosts.contains(host) {
+            var take = 2
+            if host.hasPrefix("h"), let first = parts.first, huggingFaceKinds.contains(first.lowercased()) { take = 3 }
+            if parts.count >= take {
+                var repo = Array(parts.prefix(take))
+                repo[take - 1] = cleanRepoName(repo[take - 1])
+                if !repo[take - 1].isEmpty {
+                    let h = host == "hf.co" ? "huggingface.co" : host
+                    return .repository(([h] + repo).joined(separator: "/"))
+                }
+            }
+        }
+        let path = parts.joined(separator: "/")
+        return .homepage(path.isEmpty ? host : host + "/" + path)
+    }
+
+    /// Drops `.git` and a footnote mark glued on after a full stop (`repo.1`).
+    private static func cleanRepoName(_ name: String) -> String {
+        var n = Substring(name)
+        if n.lowercased().hasSuffix(".git") { n = n.dropLast(4) }
+        if let dot = n.lastIndex(of: "."), n[n.index(after: dot)...].allSatisfy(\.isNumber), dot != n.startIndex {
+            n = n[..<dot]
+        }
+        while let last = n.last, ".-_".contains(last) { n = n.dropLast() }
+        return String(n)
+    }
+}

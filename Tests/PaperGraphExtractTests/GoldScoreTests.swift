@@ -1,0 +1,30 @@
+import Testing
+@testable import PaperGraphExtract
+
+/// The extractor scored against hand-annotated gold, with the project's targets
+/// as assertions: the seed sample, and abstracts from other fields of ML
+/// (vision, speech, RL, graphs, recommendation, tabular, medicine, time series).
+@Suite struct GoldScoreTests {
+    @Test func seedGoldMeetsTargets() throws {
+        let scores = try Scorer.score(listing: "seed-papers.txt", gold: "seed.gold.jsonl")
+        #expect(scores["benchmarks"]!.f1 >= 0.95, "benchmarks \(scores["benchmarks"]!)")
+        #expect(scores["code"]!.f1 >= 0.98, "code \(scores["code"]!)")
+        #expect(scores["proposes"]!.f1 >= 0.90, "proposes \(scores["proposes"]!)")
+        #expect(scores["uses"]!.f1 >= 0.75, "uses \(scores["uses"]!)")
+    }
+
+    @Test func otherFieldsMeetHeldOutTargets() throws {
+        let scores = try Scorer.score(listing: "other-fields.txt", gold: "other-fields.gold.jsonl")
+        #expect(scores["benchmarks"]!.f1 >= 0.90, "benchmarks \(scores["benchmarks"]!)")
+        #expect(scores["code"]!.f1 >= 0.95, "code \(scores["code"]!)")
+        #expect(scores["proposes"]!.f1 >= 0.80, "proposes \(scores["proposes"]!)")
+        #expect(scores["uses"]!.f1 >= 0.65, "uses \(scores["uses"]!)")
+    }
+
+    @Test func scorerFollowsTheGuideline() {
+        // Alternatives count once, optional items are neither rewarded nor punished.
+        let c = Scorer.match(gold: ["MATH|Hendrycks MATH", "?AIME", "GSM8K"], predicted: ["math", "AIME", "HumanEval"])
+        #expect((c.tp, c.fp, c.fn) == (1, 1, 1))
+        #expect(Scorer.norm("https://www.GitHub.com/x/y") == "githubcomxy")
+    }
+}
