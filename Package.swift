@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "PaperGraphModelTests", dependencies: ["PaperGraphModel"]),
         .testTarget(name: "PaperGraphOntologyTests", dependencies: ["PaperGraphOntology"], exclude: ["Fixtures"]),
         .testTarget(name: "PaperGraphIngestTests", dependencies: ["PaperGraphIngest", "CLibXML2"], exclude: ["Fixtures"]),
-        .testTarget(name: "PaperGraphExtractTests", dependencies: ["PaperGraphExtract"]),
+        .testTarget(name: "PaperGraphExtractTests", dependencies: ["PaperGraphExtract"], exclude: ["Fixtures"]),
         .testTarget(name: "PaperGraphStoreTests", dependencies: ["PaperGraphStore", "CSQLite"]),
         .testTarget(name: "PaperGraphQueryTests", dependencies: ["PaperGraphQuery"]),
         .testTarget(name: "PaperGraphExportTests", dependencies: ["PaperGraphExport", "CLibXML2", "CGraphviz"]),

@@ -32,8 +32,11 @@ enum ListingReader {
             current = nil
             if paragraph.text.utf8.count >= minimumAbstractLength, let heading = title {
                 title = nil
-                let cleanTitle = TextCleaner.clean(heading.text)
-                let record = PaperRecord(title: cleanTitle, abstract: TextCleaner.clean(paragraph.text),
+                // A listing is text copied from a rendered page, not TeX: only
+                // whitespace is folded, so page debris such as `teal{Tool-use}` or
+                // `{https://…}` stays as written instead of being "resolved".
+                let cleanTitle = TextCleaner.foldSpaces(heading.text)
+                let record = PaperRecord(title: cleanTitle, abstract: TextCleaner.foldSpaces(paragraph.text),
                                          rawAbstract: paragraph.text, sourceFormat: InputFormat.listing.rawValue,
                                          location: SourceLocation(file: run.file, line: heading.line))
                 if heading.repaired || paragraph.repaired {

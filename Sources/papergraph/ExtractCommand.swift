@@ -45,7 +45,7 @@ struct ExtractCommand: ParsableCommand {
         var buffer = ""
         buffer.reserveCapacity(1 << 20)
         do {
-            _ = try Ingestor(options: options).read(sources, onItem: { item in
+            _ = try Ingestor(options: options).read(inputs: sources, onItem: { item in
                 guard case .paper(let record) = item else { return }
                 buffer += ExtractionJSON.line(for: record, extraction: extractor.extract(record))
                 buffer += "\n"
