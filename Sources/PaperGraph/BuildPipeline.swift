@@ -1,0 +1,118 @@
+import Dispatch
+import Foundation
+import PaperGraphExtract
+import PaperGraphIngest
+import PaperGraphStore
+
+/// What `papergraph build` does: read inputs, extract papers in parallel, write
+/// their fragments to the store in input order, then load the stored graph.
+///
+/// Three things overlap: the ingest thread reads the next papers, worker threads
+/// extract the current batch, and the store's ``BackgroundWriter`` commits the
+/// previous one — so a build costs about its slowest stage, not their sum.
+public struct BuildPipeline: Sendable {
+    /// Settings of one build.
+    public struct Options: Sendable {
+        public var inputs: [String]
+        public var storePath: String
+        public var format: InputFormat?
+        public var progress: Bool
+        /// Threads extracting at once (default: one per core).
+        public var jobs: Int
+
+        public init(inputs: [String], storePath: String, format: InputFormat? = nil, progress: Bool = false,
+                    jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+            self.inputs = inputs
+            self.storePath = storePath
+            self.format = format
+            self.progress = progress
+            self.jobs = max(1, jobs)
+        }
+    }
+
+    /// What a build did.
+    public struct Report: Sendable {
+        public var ingest: IngestSummary
+        public var written: WriteSummary
+        /// Seconds spent reading, extracting and writing (not loading or exporting).
+        public var seconds: Double
+    }
+
+    /// Papers extracted together and handed to the writer as one chunk.
+    static let batchSize = 4_096
+
+    public let ontology: Ontology
+    private let extractor: Extractor
+
+    public init(ontology: Ontology) {
+        self.ontology = ontology
+        self.extractor = Extractor(ontology: ontology)
+    }
+
+    /// Reads every input into the store. Warnings about skipped records go to
+    /// `onWarning` as they happen. If reading fails part-way, everything read
+    /// before the failure is still committed before the error is thrown.
+    public func run(_ options: Options, onWarning: (IngestWarning) -> Void) throws -> Report {
+        let started = DispatchTime.now()
+        let storeDirectory = (options.storePath as NSString).deletingLastPathComponent
+        if !storeDirectory.isEmpty {
+            try FileManager.default.createDirectory(atPath: storeDirectory, withIntermediateDirectories: true)
+        }
+        let writer = try BackgroundWriter(path: options.storePath)
+        var batch: [PaperRecord] = []
+        batch.reserveCapacity(Self.batchSize)
+        func flush() throws {
+            guard !batch.isEmpty else { return }
+            try writer.submit(fragments(for: batch, jobs: options.jobs))
+            batch.removeAll(keepingCapacity: true)
+        }
+        let ingestor = Ingestor(options: IngestOptions(format: options.format, progress: options.progress))
+        let ingested: IngestSummary
+        do {
+            ingested = try ingestor.read(inputs: options.inputs, onItem: { item in
+                switch item {
+                case .paper(let record):
+                    batch.append(record)
+                    if batch.count >= Self.batchSize { try flush() }
+                case .graph(let fragment):
+                    try flush()
+                    try writer.submit([fragment])
+                }
+            }, onWarning: onWarning)
+            try flush()
+        } catch {
+            // Keep what was read: commit it, then report the failure.
+            try? flush()
+            _ = try? writer.finish()
+            throw error
+        }
+        let written = try writer.finish()
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        return Report(ingest: ingested, written: written, seconds: seconds)
+    }
+
+    /// Extracts a batch on `jobs` threads; fragments come back in input order.
+    public func fragments(for records: [PaperRecord], jobs: Int) -> [GraphFragment] {
+        let chunks = min(max(1, jobs), max(1, records.count / 32))
+        var results = [GraphFragment?](repeating: nil, count: records.count)
+        let extractor = self.extractor, ontology = self.ontology
+        results.withUnsafeMutableBufferPointer { buffer in
+            let slots = DisjointSlots(buffer)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let lower = records.count * chunk / chunks, upper = records.count * (chunk + 1) / chunks
+                for i in lower..<upper {
+                    let extraction = extractor.extract(records[i])
+                    slots.buffer[i] = GraphAssembler.fragment(for: records[i], extraction: extraction, ontology: ontology)
+                }
+            }
+        }
+        return results.map { $0! }
+    }
+}
+
+/// Lets extraction workers fill disjoint index ranges of one buffer; each slot is
+/// written by exactly one worker, and read only after all have finished.
+private struct DisjointSlots<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
+}
