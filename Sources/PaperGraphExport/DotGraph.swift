@@ -1,0 +1,93 @@
+/// A drawing to hand to Graphviz, as plain values: what the full-graph view and
+/// the concept map produce, and what ``GraphvizEngine`` turns into a cgraph
+/// graph. Keeping it free of C pointers lets it be built anywhere, while all
+/// Graphviz calls stay in the engine's one serial context.
+///
+/// Attribute values are Graphviz attribute values as they would appear between
+/// the quotes of a DOT file *after* unquoting; escString attributes (`label`,
+/// `tooltip`, `URL`, `id`) must be passed through ``DotGraph/escString(_:)``.
+/// DOT quoting itself is left to cgraph's `agwrite`.
+public struct DotGraph: Sendable, Equatable {
+    public typealias Attributes = [(String, String)]
+
+    public struct Node: Sendable, Equatable {
+        public var name: String
+        public var attributes: Attributes
+        public static func == (a: Node, b: Node) -> Bool { a.name == b.name && a.attributes.elementsEqual(b.attributes, by: ==) }
+    }
+
+    public struct Edge: Sendable, Equatable {
+        public var tail: String
+        public var head: String
+        public var attributes: Attributes
+        public static func == (a: Edge, b: Edge) -> Bool {
+            a.tail == b.tail && a.head == b.head && a.attributes.elementsEqual(b.attributes, by: ==)
+        }
+    }
+
+    /// A `cluster_…` subgraph (used for the legend).
+    public struct Cluster: Sendable, Equatable {
+        public var name: String
+        public var attributes: Attributes
+        public var nodes: [Node]
+        public var edges: [Edge]
+        public static func == (a: Cluster, b: Cluster) -> Bool {
+            a.name == b.name && a.nodes == b.nodes && a.edges == b.edges && a.attributes.elementsEqual(b.attributes, by: ==)
+        }
+    }
+
+    public var name: String
+    public var attributes: Attributes = []
+    public var nodeDefaults: Attributes = []
+    public var edgeDefaults: Attributes = []
+    public var nodes: [Node] = []
+    public var edges: [Edge] = []
+    public var clusters: [Cluster] = []
+
+    public init(name: String) { self.name = name }
+
+    public static func == (a: DotGraph, b: DotGraph) -> Bool {
+        a.name == b.name && a.nodes == b.nodes && a.edges == b.edges && a.clusters == b.clusters
+            && a.attributes.elementsEqual(b.attributes, by: ==)
+            && a.nodeDefaults.elementsEqual(b.nodeDefaults, by: ==)
+            && a.edgeDefaults.elementsEqual(b.edgeDefaults, by: ==)
+    }
+
+    /// Text as a Graphviz escString: backslashes doubled (so `\N`, `\n`, `\G` in
+    /// a title stay literal), line breaks as Graphviz's `\n`, and characters XML
+    /// forbids dropped (they would make the SVG ill-formed). Quotes, braces and
+    /// everything else are left to cgraph's quoting.
+    public static func escString(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var previousCR = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out.append("\\"); out.append("\\")
+            case "\r": out.append("\\"); out.append("n")
+            case "\n": if !previousCR { out.append("\\"); out.append("n") }
+            case "\t": out.append(" ")
+            default: if XMLText.isAllowed(scalar.value) { out.append(scalar) }
+            }
+            previousCR = scalar == "\r"
+        }
+        return String(out)
+    }
+
+    /// A label shortened to `limit` characters (with an ellipsis) and wrapped at
+    /// word boundaries every `width` characters, as an escString.
+    public static func label(_ text: String, limit: Int = 80, width: Int = 28) -> String {
+        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        let short = flat.count > limit ? String(flat.prefix(limit - 1)) + "…" : flat
+        var lines: [String] = []
+        var line = ""
+        for word in short.split(separator: " ", omittingEmptySubsequences: true) {
+            if !line.isEmpty, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += line.isEmpty ? String(word) : " " + word
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines.map(escString).joined(separator: "\\n")
+    }
+}
