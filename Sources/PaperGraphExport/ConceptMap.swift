@@ -9,7 +9,8 @@ import PaperGraphModel
 /// with the number of such papers. Ontology links (`SUBSET_OF`, `SPECIALIZES`)
 /// between kept concepts are drawn dashed. The map keeps the `maxNodes`
 /// concepts met in most papers and says in its caption what it left out, so
-/// it stays readable however large the graph.
+/// it stays readable however large the graph. `neato` (the default) spreads
+/// it in two dimensions; `dot` puts methods and benchmarks in two long columns.
 public struct ConceptMap: Sendable {
     /// One concept on the map.
     public struct Concept: Sendable, Equatable {
@@ -37,11 +38,12 @@ public struct ConceptMap: Sendable {
     /// Builds the map, keeping at most `maxNodes` concepts and `3 × maxNodes` links.
     public init(_ graph: KnowledgeGraph, maxNodes: Int = 60) {
         self.graph = graph
+        // Concepts no paper mentions (present only through the ontology) are not candidates.
         var papersOf: [Int: Set<Int>] = [:]
         for kind in [NodeKind.method, .benchmark] {
             for i in graph.nodeIndices(of: kind) {
                 let papers = graph.incoming(i).map { graph.edges[$0].from }.filter { graph.nodes[$0].kind == .paper }
-                papersOf[i] = Set(papers)
+                if !papers.isEmpty { papersOf[i] = Set(papers) }
             }
         }
         let ranked = papersOf.sorted {
@@ -94,14 +96,19 @@ public struct ConceptMap: Sendable {
         return parts.joined(separator: "\n")
     }
 
+    /// The caption as a left-justified Graphviz label (`\l` ends each line).
+    private var captionLabel: String {
+        caption.split(separator: "\n").map { DotGraph.escString(String($0)) + "\\l" }.joined()
+    }
+
     /// The map as a drawing for Graphviz.
-    public func drawing(engine: LayoutEngine = .dot) -> DotGraph {
+    public func drawing(engine: LayoutEngine = .neato) -> DotGraph {
         var drawing = DotGraph(name: "concept_map")
         drawing.attributes = [("charset", "UTF-8"), ("fontname", "Helvetica"), ("fontsize", "12"),
-                              ("label", DotGraph.escString(caption)), ("labelloc", "b"), ("labeljust", "l"),
+                              ("label", captionLabel), ("labelloc", "b"), ("labeljust", "l"),
                               ("tooltip", "concept map")]
         if engine == .dot {
-            drawing.attributes += [("rankdir", "LR"), ("ranksep", "2.0"), ("nodesep", "0.15")]
+            drawing.attributes += [("rankdir", "LR"), ("ranksep", "1.5"), ("nodesep", "0.15")]
         } else {
             drawing.attributes += [("overlap", "prism"), ("sep", "+6"), ("splines", "true")]
         }

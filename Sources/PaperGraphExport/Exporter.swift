@@ -50,13 +50,13 @@ public enum Exporter {
     }
 
     /// A concept map as DOT text.
-    public static func mapDOT(_ map: ConceptMap, engine: LayoutEngine = .dot) throws(ExportError) -> String {
+    public static func mapDOT(_ map: ConceptMap, engine: LayoutEngine = .neato) throws(ExportError) -> String {
         try GraphvizEngine.shared.dot(map.drawing(engine: engine))
     }
 
     /// A concept map rendered by libgvc.
     public static func renderMap(_ map: ConceptMap, format: RenderFormat,
-                                 engine: LayoutEngine = .dot) throws(ExportError) -> Data {
+                                 engine: LayoutEngine = .neato) throws(ExportError) -> Data {
         try GraphvizEngine.shared.render(map.drawing(engine: engine), format: format, engine: engine)
     }
 
