@@ -127,20 +127,20 @@ public struct ConceptMap: Sendable {
                 ("label", DotGraph.label(node.name, limit: 40, width: 22) + "\\n(\(count) paper\(count == 1 ? "" : "s"))"),
                 ("shape", style.shape), ("style", style.style), ("fillcolor", style.fill), ("color", style.border),
                 ("fontsize", String(size)),
-                ("tooltip", DotGraph.escString(([GraphDrawing.tooltip(node)] + titles + more).joined(separator: "\n"))),
+                ("tooltip", DotGraph.tooltip(([GraphDrawing.tooltip(node)] + titles + more).joined(separator: "\n"))),
             ]))
         }
         for link in links {
             var attributes: DotGraph.Attributes
             if let relation = link.ontology {
                 attributes = [("style", "dashed"), ("color", "#888888"), ("dir", "forward"),
-                              ("tooltip", DotGraph.escString("\(graph.nodes[link.a].name) \(relation.rawValue) \(graph.nodes[link.b].name)"))]
+                              ("tooltip", DotGraph.tooltip("\(graph.nodes[link.a].name) \(relation.rawValue) \(graph.nodes[link.b].name)"))]
             } else {
                 let w = link.papers.count
                 let titles = link.papers.prefix(6).map { "• " + graph.nodes[$0].name }
                 attributes = [("penwidth", String(format: "%.1f", min(8.0, 0.8 + 1.2 * Double(w - 1)))),
                               ("color", w > 1 ? "#3E6E9ECC" : "#9AB0C8AA"), ("weight", String(w)),
-                              ("tooltip", DotGraph.escString("\(graph.nodes[link.a].name) — \(graph.nodes[link.b].name): "
+                              ("tooltip", DotGraph.tooltip("\(graph.nodes[link.a].name) — \(graph.nodes[link.b].name): "
                                                              + "\(w) paper\(w == 1 ? "" : "s")\n" + titles.joined(separator: "\n")))]
                 if w > 1 { attributes.append(("label", String(w))) }
             }

@@ -54,18 +54,28 @@ public struct DotGraph: Sendable, Equatable {
     }
 
     /// Text as a Graphviz escString: backslashes doubled (so `\N`, `\n`, `\G` in
-    /// a title stay literal), line breaks as Graphviz's `\n`, and characters XML
-    /// forbids dropped (they would make the SVG ill-formed). Quotes, braces and
-    /// everything else are left to cgraph's quoting.
-    public static func escString(_ text: String) -> String {
+    /// a title stay literal), line breaks as Graphviz's `\n`, `&` as `&amp;`
+    /// (Graphviz passes entity references like `&amp;` through to SVG and
+    /// pango, so a literal `&amp;` in a title would otherwise show as `&`), and
+    /// characters XML forbids dropped (they would make the SVG ill-formed).
+    /// Quotes, braces and everything else are left to cgraph's quoting.
+    public static func escString(_ text: String) -> String { escape(text, backslashes: 2) }
+
+    /// Text for `tooltip`: Graphviz 2.42 unescapes tooltips twice (once when
+    /// substituting `\N` and friends, once more when emitting), so a literal
+    /// backslash needs four.
+    public static func tooltip(_ text: String) -> String { escape(text, backslashes: 4) }
+
+    private static func escape(_ text: String, backslashes: Int) -> String {
         var out = String.UnicodeScalarView()
         var previousCR = false
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\\": out.append("\\"); out.append("\\")
+            case "\\": for _ in 0..<backslashes { out.append("\\") }
             case "\r": out.append("\\"); out.append("n")
             case "\n": if !previousCR { out.append("\\"); out.append("n") }
             case "\t": out.append(" ")
+            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
             default: if XMLText.isAllowed(scalar.value) { out.append(scalar) }
             }
             previousCR = scalar == "\r"

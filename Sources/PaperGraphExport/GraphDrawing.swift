@@ -28,7 +28,7 @@ enum GraphDrawing {
                 ("label", DotGraph.label(node.name, limit: node.kind == .paper ? 60 : 40)),
                 ("shape", style.shape), ("style", style.style),
                 ("fillcolor", style.fill), ("color", style.border),
-                ("tooltip", DotGraph.escString(tooltip(node))),
+                ("tooltip", DotGraph.tooltip(tooltip(node))),
             ]
             if let url = link(node) { attributes += [("URL", DotGraph.escString(url)), ("target", "_blank")] }
             drawing.nodes.append(DotGraph.Node(name: "n\(position)", attributes: attributes))
@@ -37,7 +37,7 @@ enum GraphDrawing {
             let edge = graph.edges[index]
             var attributes: DotGraph.Attributes = [
                 ("color", NodeStyle.edgeColor(edge.relation)),
-                ("tooltip", DotGraph.escString(edge.relation.rawValue)),
+                ("tooltip", DotGraph.tooltip(edge.relation.rawValue)),
             ]
             if !edge.relation.isExtracted { attributes.append(("style", "dashed")) }
             if edge.evidence.count > 1 { attributes.append(("penwidth", String(min(6, 1 + edge.evidence.count / 2)))) }
