@@ -26,6 +26,7 @@ struct GraphMLWriter {
 
     /// The document as bytes.
     func data() throws(ExportError) -> Data {
+        LibXML.ready
         guard let buffer = xmlBufferCreate() else { throw .xmlWriter(format: "GraphML", element: "buffer") }
         defer { xmlBufferFree(buffer) }
         guard let writer = xmlNewTextWriterMemory(buffer, 0) else {

@@ -72,7 +72,7 @@ public final class GraphvizEngine: @unchecked Sendable {
 
     // MARK: Serial context
 
-    private func serially<T>(_ body: () throws(ExportError) -> T) throws(ExportError) -> T {
+    func serially<T>(_ body: () throws(ExportError) -> T) throws(ExportError) -> T {
         lock.lock()
         defer { lock.unlock() }
         return try body()

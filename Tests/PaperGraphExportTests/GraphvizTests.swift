@@ -37,14 +37,18 @@ import Testing
     /// survive DOT quoting, and escString escapes keep backslashes literal.
     @Test func hostileLabelsSurviveARoundTripThroughCgraph() throws {
         let text = try Exporter.dot(graph)
-        let g = try #require(agmemread(text))
-        defer { agclose(g) }
-        var labels: [String: String] = [:]
-        var node = agfstnode(g)
-        while let n = node {
-            let name = String(cString: agnameof(UnsafeMutableRawPointer(n)))
-            labels[name] = agget(UnsafeMutableRawPointer(n), UnsafeMutablePointer(mutating: "label")).map { String(cString: $0) }
-            node = agnxtnode(g, n)
+        // cgraph is not thread-safe: read back inside the engine's serial context.
+        let labels = try GraphvizEngine.shared.serially { () throws(ExportError) -> [String: String] in
+            guard let g = agmemread(text) else { throw .graphviz(step: "agmemread", detail: "") }
+            defer { agclose(g) }
+            var labels: [String: String] = [:]
+            var node = agfstnode(g)
+            while let n = node {
+                let name = String(cString: agnameof(UnsafeMutableRawPointer(n)))
+                labels[name] = cString("label") { agget(UnsafeMutableRawPointer(n), $0) }.map { String(cString: $0) }
+                node = agnxtnode(g, n)
+            }
+            return labels
         }
         let order = StableOrder(graph)
         let evil = try #require(graph.index(of: NodeID(.method, TestGraphs.hostile)))

@@ -1,10 +1,12 @@
 import CLibXML2
 import Foundation
+@testable import PaperGraphExport
 
 /// libxml2 checks used by the tests: well-formedness and XSD validation.
 enum XMLValidation {
     /// Parses `data` (no network, no entity expansion); nil plus the error when ill-formed.
     static func parse(_ data: Data) -> (doc: xmlDocPtr?, error: String?) {
+        LibXML.ready
         let options = Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_NOERROR.rawValue) | Int32(XML_PARSE_NOWARNING.rawValue)
         let doc = data.withUnsafeBytes { raw in
             xmlReadMemory(raw.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(data.count), "export.xml", nil, options)
@@ -15,6 +17,7 @@ enum XMLValidation {
 
     /// Validates `data` against the schema at `schemaPath`; returns the errors (empty when valid).
     static func validate(_ data: Data, schema schemaPath: String) -> [String] {
+        LibXML.ready
         let (doc, error) = parse(data)
         guard let doc else { return ["not well-formed: \(error ?? "?")"] }
         defer { xmlFreeDoc(doc) }
