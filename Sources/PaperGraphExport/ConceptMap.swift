@@ -110,7 +110,9 @@ public struct ConceptMap: Sendable {
         if engine == .dot {
             drawing.attributes += [("rankdir", "LR"), ("ranksep", "1.5"), ("nodesep", "0.15")]
         } else {
-            drawing.attributes += [("overlap", "prism"), ("sep", "+6"), ("splines", "true")]
+            // Curved edges routed around nodes read best, but routing costs grow
+            // quickly with the number of edges: large maps get straight lines.
+            drawing.attributes += [("overlap", "prism"), ("sep", "+6"), ("splines", links.count <= 400 ? "true" : "false")]
         }
         drawing.nodeDefaults = [("fontname", "Helvetica")]
         drawing.edgeDefaults = [("dir", "none")]

@@ -44,6 +44,23 @@ struct GraphMLWriter {
         return Data(bytes: content, count: length)
     }
 
+    /// Streams the document into an open file descriptor (used for atomic file
+    /// writes, so a large graph is never held twice in memory). The descriptor
+    /// stays open; libxml2 flushes everything before this returns.
+    func write(toFileDescriptor fd: Int32, path: String) throws(ExportError) {
+        LibXML.ready
+        guard let output = xmlOutputBufferCreateFd(fd, nil), let writer = xmlNewTextWriter(output) else {
+            throw .xmlWriter(format: "GraphML", element: "writer for \(path)")
+        }
+        do {
+            try write(with: writer)
+        } catch {
+            xmlFreeTextWriter(writer)
+            throw error
+        }
+        xmlFreeTextWriter(writer)  // flushes and frees the output buffer, leaving fd open
+    }
+
     private struct Key {
         let id: String
         let name: String

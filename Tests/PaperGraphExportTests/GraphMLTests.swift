@@ -116,3 +116,14 @@ import Testing
         #expect((item["end"] as? Int) == 9)
     }
 }
+
+@Suite struct GraphMLStreamingTests {
+    /// The streamed file and the in-memory document are the same bytes.
+    @Test(arguments: [false, true])
+    func streamedFileEqualsInMemoryDocument(yed: Bool) throws {
+        let graph = TestGraphs.sample()
+        let dir = try TestGraphs.temporaryDirectory()
+        try Exporter.writeGraphML(graph, yed: yed, to: dir + "/g.graphml")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/g.graphml")) == Exporter.graphML(graph, yed: yed))
+    }
+}
