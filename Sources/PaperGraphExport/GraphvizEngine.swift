@@ -94,7 +94,7 @@ public final class GraphvizEngine: @unchecked Sendable {
         return gvc
     }
 
-    private static func hasPlugin(_ gvc: OpaquePointer, kind: String, named name: String) -> Bool {
+    static func hasPlugin(_ gvc: OpaquePointer, kind: String, named name: String) -> Bool {
         var count: Int32 = 0
         guard let list = gvPluginList(gvc, kind, &count, nil) else { return false }
         defer {
@@ -106,9 +106,11 @@ public final class GraphvizEngine: @unchecked Sendable {
 
     /// Loads core, layout and cairo plugins from the `graphviz/` directory next
     /// to the libgvc this process linked, and registers their symbol tables.
-    private static func loadBundledPlugins(into gvc: OpaquePointer) {
+    static func loadBundledPlugins(into gvc: OpaquePointer) {
         // The loaded libgvc's path, from the process's own memory map.
-        guard let maps = try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8),
+        // (procfs files report size 0, so read to end of file rather than by size.)
+        guard let maps = FileHandle(forReadingAtPath: "/proc/self/maps")
+                .map({ String(decoding: $0.readDataToEndOfFile(), as: UTF8.self) }),
               let line = maps.split(separator: "\n").first(where: { $0.contains("/libgvc.so") }),
               let slash = line.firstIndex(of: "/") else { return }
         let directory = URL(fileURLWithPath: String(line[slash...])).deletingLastPathComponent()
@@ -129,6 +131,7 @@ public final class GraphvizEngine: @unchecked Sendable {
     // MARK: Building the cgraph graph
 
     private func build(_ graph: DotGraph) throws(ExportError) -> UnsafeMutablePointer<Agraph_t> {
+        agseterr(AGMAX)  // keep messages for aglasterr() instead of printing them
         guard let g = cString(graph.name, { agopen($0, pg_agdirected(), nil) }) else {
             throw .graphviz(step: "agopen", detail: Self.lastError())
         }

@@ -112,3 +112,33 @@ import Testing
         #expect(sizes.count == 6 && Set(sizes).count == 1)
     }
 }
+
+@Suite struct GraphvizPluginTests {
+    /// The fallback for Graphviz 2.42's "Layout type: dot not recognized": a
+    /// context created without the plugin configuration has no layouts until
+    /// the plugin libraries beside libgvc are loaded explicitly.
+    @Test func pluginsLoadExplicitlyWhenTheConfigurationIsMissing() throws {
+        let (before, after, rendered) = try GraphvizEngine.shared.serially {
+            () throws(ExportError) -> (Bool, Bool, Bool) in
+            guard let gvc = gvContextPlugins(nil, 0) else { throw .graphviz(step: "gvContextPlugins", detail: "") }
+            defer { gvFreeContext(gvc) }
+            let before = GraphvizEngine.hasPlugin(gvc, kind: "layout", named: "dot")
+            GraphvizEngine.loadBundledPlugins(into: gvc)
+            let after = GraphvizEngine.hasPlugin(gvc, kind: "layout", named: "dot")
+                && GraphvizEngine.hasPlugin(gvc, kind: "layout", named: "sfdp")
+                && GraphvizEngine.hasPlugin(gvc, kind: "render", named: "svg")
+            guard let g = agmemread("digraph { a -> b }") else { return (before, after, false) }
+            defer { agclose(g) }
+            guard gvLayout(gvc, g, "dot") == 0 else { return (before, after, false) }
+            defer { gvFreeLayout(gvc, g) }
+            var out: UnsafeMutablePointer<CChar>?
+            var length: UInt32 = 0
+            let ok = gvRenderData(gvc, g, "svg", &out, &length) == 0 && length > 0
+            gvFreeRenderData(out)
+            return (before, after, ok)
+        }
+        #expect(!before)
+        #expect(after)
+        #expect(rendered)
+    }
+}
