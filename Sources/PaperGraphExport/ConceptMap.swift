@@ -4,9 +4,9 @@ import PaperGraphModel
 /// A concept map of a reading list: methods and benchmarks are the concepts,
 /// papers are collapsed into the edges between them.
 ///
-/// A method and a benchmark are joined when papers both use (or propose) the
-/// method and evaluate on (or introduce) the benchmark; the edge's width grows
-/// with the number of such papers. Ontology links (`SUBSET_OF`, `SPECIALIZES`)
+/// Two concepts are joined when papers mention both — above all a method and
+/// the benchmark it is evaluated on, but also methods used together; the
+/// edge's width grows with the number of such papers. Ontology links (`SUBSET_OF`, `SPECIALIZES`)
 /// between kept concepts are drawn dashed. The map keeps the `maxNodes`
 /// concepts met in most papers and says in its caption what it left out, so
 /// it stays readable however large the graph. `neato` (the default) spreads
@@ -19,7 +19,7 @@ public struct ConceptMap: Sendable {
         public let papers: [Int]
     }
 
-    /// One method–benchmark (or ontology) link between two kept concepts.
+    /// A link between two kept concepts: papers mentioning both, or an ontology relation.
     public struct Link: Sendable, Equatable {
         public let a: Int
         public let b: Int
@@ -55,15 +55,17 @@ public struct ConceptMap: Sendable {
         omittedConcepts = ranked.count - kept.count
         let keptSet = Set(kept.map(\.key))
 
-        // Method–benchmark pairs through each paper.
+        // Pairs of concepts mentioned by one paper; a method comes before a
+        // benchmark (so `dot` ranks methods left), else the lower index first.
         var joined: [Pair: [Int]] = [:]
         for p in graph.nodeIndices(of: .paper) {
-            var methods: [Int] = [], benchmarks: [Int] = []
-            for e in graph.outgoing(p) where keptSet.contains(graph.edges[e].to) {
-                let target = graph.edges[e].to
-                if graph.nodes[target].kind == .method { methods.append(target) } else { benchmarks.append(target) }
+            let mentioned = Set(graph.outgoing(p).map { graph.edges[$0].to }.filter(keptSet.contains)).sorted {
+                let a = graph.nodes[$0].kind, b = graph.nodes[$1].kind
+                return a != b ? a < b : $0 < $1
             }
-            for m in Set(methods) { for b in Set(benchmarks) { joined[Pair(a: m, b: b), default: []].append(p) } }
+            for (i, a) in mentioned.enumerated() {
+                for b in mentioned[(i + 1)...] { joined[Pair(a: a, b: b), default: []].append(p) }
+            }
         }
         var links = joined.map { Link(a: $0.key.a, b: $0.key.b, papers: $0.value.sorted(), ontology: nil) }
         links.sort {
@@ -87,7 +89,7 @@ public struct ConceptMap: Sendable {
         let papers = graph.nodeIndices(of: .paper).count
         let repositories = graph.nodeIndices(of: .repository).count
         var parts = ["Concept map: \(concepts.count) methods and benchmarks from \(papers) papers; "
-                     + "edge width = papers joining them"]
+                     + "edge width = papers mentioning both"]
         var left: [String] = []
         if omittedConcepts > 0 { left.append("\(omittedConcepts) less-cited concepts") }
         if omittedLinks > 0 { left.append("\(omittedLinks) weaker links") }
@@ -140,8 +142,11 @@ public struct ConceptMap: Sendable {
             } else {
                 let w = link.papers.count
                 let titles = link.papers.prefix(6).map { "• " + graph.nodes[$0].name }
+                // Method–benchmark links in blue, links within one kind in the kind's colour.
+                let kinds = (graph.nodes[link.a].kind, graph.nodes[link.b].kind)
+                let hue = kinds.0 != kinds.1 ? "#3E6E9E" : NodeStyle(kinds.0).border
                 attributes = [("penwidth", String(format: "%.1f", min(8.0, 0.8 + 1.2 * Double(w - 1)))),
-                              ("color", w > 1 ? "#3E6E9ECC" : "#9AB0C8AA"), ("weight", String(w)),
+                              ("color", hue + (w > 1 ? "CC" : "66")), ("weight", String(w)),
                               ("tooltip", DotGraph.tooltip("\(graph.nodes[link.a].name) — \(graph.nodes[link.b].name): "
                                                              + "\(w) paper\(w == 1 ? "" : "s")\n" + titles.joined(separator: "\n")))]
                 if w > 1 { attributes.append(("label", String(w))) }

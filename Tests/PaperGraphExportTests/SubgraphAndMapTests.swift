@@ -49,20 +49,22 @@ import Testing
 @Suite struct ConceptMapTests {
     let graph = TestGraphs.sample()
 
-    /// Link weights are the number of papers that join a method and a benchmark,
+    /// Link weights are the number of papers that mention both concepts,
     /// counted here independently from the graph's edges.
-    @Test func linkWeightsCountPapersJoiningMethodAndBenchmark() {
+    @Test func linkWeightsCountPapersMentioningBothConcepts() {
         let map = ConceptMap(graph, maxNodes: 60)
-        var expected: [String: Int] = [:]
+        var expected: [Set<String>: Int] = [:]
         for p in graph.nodeIndices(of: .paper) {
-            let targets = graph.outgoing(p).map { graph.nodes[graph.edges[$0].to] }
-            for m in targets where m.kind == .method {
-                for b in targets where b.kind == .benchmark { expected["\(m.name)|\(b.name)", default: 0] += 1 }
-            }
+            let targets = Set(graph.outgoing(p).map { graph.nodes[graph.edges[$0].to] }
+                .filter { $0.kind == .method || $0.kind == .benchmark }.map(\.name))
+            for a in targets { for b in targets where a < b { expected[[a, b], default: 0] += 1 } }
         }
         let drawn = Dictionary(uniqueKeysWithValues: map.links.filter { $0.ontology == nil }.map {
-            ("\(graph.nodes[$0.a].name)|\(graph.nodes[$0.b].name)", $0.papers.count)
+            (Set([graph.nodes[$0.a].name, graph.nodes[$0.b].name]), $0.papers.count)
         })
+        // Methods come first in every mixed pair.
+        #expect(map.links.filter { graph.nodes[$0.a].kind != graph.nodes[$0.b].kind }
+            .allSatisfy { graph.nodes[$0.a].kind == .method || $0.ontology != nil })
         #expect(drawn == expected)
         // Ontology links between concepts papers mention (`tree search` is mentioned by none).
         let mentioned = Set(graph.edges.filter { graph.nodes[$0.from].kind == .paper }.map(\.to))
