@@ -8,9 +8,11 @@ import Glibc
 public enum LayoutEngine: String, CaseIterable, Sendable {
     case dot, neato, fdp, sfdp, circo
 
-    /// `dot` reads best up to a few hundred nodes; beyond that `sfdp` (with
-    /// overlap removal) is the only engine that finishes in reasonable time.
-    public static func automatic(nodeCount: Int) -> LayoutEngine { nodeCount <= 300 ? .dot : .sfdp }
+    /// `dot` reads best for a small neighbourhood; a whole reading list is
+    /// bipartite-ish (many papers, a few shared concepts), which `dot` draws as
+    /// one very long strip, so beyond 40 nodes `sfdp` (with overlap removal)
+    /// spreads it in two dimensions — and it also scales to thousands of nodes.
+    public static func automatic(nodeCount: Int) -> LayoutEngine { nodeCount <= 40 ? .dot : .sfdp }
 }
 
 /// Output formats rendered by libgvc.

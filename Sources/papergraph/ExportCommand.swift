@@ -20,7 +20,7 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "GraphML for yEd: yFiles shapes and colours by node kind.")
     var yed = false
 
-    @Option(help: "Layout engine for svg/png/pdf/html (default: dot up to 300 nodes, else sfdp with overlap removal).")
+    @Option(help: "Layout engine for svg/png/pdf/html (default: dot up to 40 nodes, else sfdp with overlap removal).")
     var engine: LayoutEngine?
 
     @Option(help: "Export only the neighbourhood of this method, benchmark, paper (arXiv id or title) or repository.")
