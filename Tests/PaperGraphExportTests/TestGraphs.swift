@@ -39,7 +39,7 @@ enum TestGraphs {
                                             "score": .double(0.75), "note": .string("seven")]))
         let p3 = g.upsert(Node(id: NodeID(.paper, "A paper without an arXiv id"), name: "A paper without an arXiv id",
                                properties: ["title": .string("A paper without an arXiv id"),
-                                            "url": .string("javascript:alert(1)")]))
+                                            "url": .string("javascript:alert(1)"), "odd name/é": .string("odd")]))
         let p4 = g.upsert(Node(id: NodeID(kind: .paper, normalizedKey: "2502.00002"), name: hostile,
                                properties: ["title": .string(hostile), "abstract": .string(hostile + ". Second.")]))
         let mcts = g.upsert(Node(id: NodeID(.method, "Monte Carlo Tree Search"), name: "Monte Carlo Tree Search",
