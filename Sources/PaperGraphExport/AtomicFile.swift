@@ -21,7 +21,7 @@ public enum AtomicFile {
                 }
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw .io(path: tmp, step: "write", errno: errno)
+                    throw .io(path: tmp, step: "write", reason: ExportError.describe(errno))
                 }
                 offset += written
             }
@@ -43,22 +43,22 @@ public enum AtomicFile {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw .io(path: directory, step: "mkdir", errno: (error as NSError).code == 0 ? EIO : Int32((error as NSError).code))
+            throw .io(path: directory, step: "mkdir", reason: error.localizedDescription)
         }
         var template = Array((directory + "/." + url.lastPathComponent + ".tmp-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw .io(path: path, step: "mkstemp", errno: errno) }
+        guard fd >= 0 else { throw .io(path: path, step: "mkstemp", reason: ExportError.describe(errno)) }
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var closed = false
         do throws(ExportError) {
             try produce(fd, temporary)
-            guard fsync(fd) == 0 else { throw .io(path: temporary, step: "fsync", errno: errno) }
+            guard fsync(fd) == 0 else { throw .io(path: temporary, step: "fsync", reason: ExportError.describe(errno)) }
             // mkstemp creates 0600; exported files are meant to be shared like any other output.
             let mask = umask(0); umask(mask)
             fchmod(fd, 0o666 & ~mask)
             closed = true
-            guard close(fd) == 0 else { throw .io(path: temporary, step: "close", errno: errno) }
-            guard rename(temporary, path) == 0 else { throw .io(path: path, step: "rename", errno: errno) }
+            guard close(fd) == 0 else { throw .io(path: temporary, step: "close", reason: ExportError.describe(errno)) }
+            guard rename(temporary, path) == 0 else { throw .io(path: path, step: "rename", reason: ExportError.describe(errno)) }
         } catch {
             if !closed { close(fd) }
             unlink(temporary)

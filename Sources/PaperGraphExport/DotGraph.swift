@@ -5,34 +5,43 @@
 ///
 /// Attribute values are Graphviz attribute values as they would appear between
 /// the quotes of a DOT file *after* unquoting; escString attributes (`label`,
-/// `tooltip`, `URL`, `id`) must be passed through ``DotGraph/escString(_:)``.
+/// `URL`, `id`) must be passed through ``DotGraph/escString(_:)`` and tooltips
+/// through ``DotGraph/tooltip(_:)``.
 /// DOT quoting itself is left to cgraph's `agwrite`.
-public struct DotGraph: Sendable, Equatable {
+public struct DotGraph: Sendable {
     public typealias Attributes = [(String, String)]
 
-    public struct Node: Sendable, Equatable {
+    public struct Node: Sendable {
         public var name: String
         public var attributes: Attributes
-        public static func == (a: Node, b: Node) -> Bool { a.name == b.name && a.attributes.elementsEqual(b.attributes, by: ==) }
+        public init(name: String, attributes: Attributes) {
+            self.name = name
+            self.attributes = attributes
+        }
     }
 
-    public struct Edge: Sendable, Equatable {
+    public struct Edge: Sendable {
         public var tail: String
         public var head: String
         public var attributes: Attributes
-        public static func == (a: Edge, b: Edge) -> Bool {
-            a.tail == b.tail && a.head == b.head && a.attributes.elementsEqual(b.attributes, by: ==)
+        public init(tail: String, head: String, attributes: Attributes) {
+            self.tail = tail
+            self.head = head
+            self.attributes = attributes
         }
     }
 
     /// A `cluster_…` subgraph (used for the legend).
-    public struct Cluster: Sendable, Equatable {
+    public struct Cluster: Sendable {
         public var name: String
         public var attributes: Attributes
         public var nodes: [Node]
         public var edges: [Edge]
-        public static func == (a: Cluster, b: Cluster) -> Bool {
-            a.name == b.name && a.nodes == b.nodes && a.edges == b.edges && a.attributes.elementsEqual(b.attributes, by: ==)
+        public init(name: String, attributes: Attributes, nodes: [Node], edges: [Edge]) {
+            self.name = name
+            self.attributes = attributes
+            self.nodes = nodes
+            self.edges = edges
         }
     }
 
@@ -45,13 +54,6 @@ public struct DotGraph: Sendable, Equatable {
     public var clusters: [Cluster] = []
 
     public init(name: String) { self.name = name }
-
-    public static func == (a: DotGraph, b: DotGraph) -> Bool {
-        a.name == b.name && a.nodes == b.nodes && a.edges == b.edges && a.clusters == b.clusters
-            && a.attributes.elementsEqual(b.attributes, by: ==)
-            && a.nodeDefaults.elementsEqual(b.nodeDefaults, by: ==)
-            && a.edgeDefaults.elementsEqual(b.edgeDefaults, by: ==)
-    }
 
     /// Text as a Graphviz escString: backslashes doubled (so `\N`, `\n`, `\G` in
     /// a title stay literal), line breaks as Graphviz's `\n`, `&` as `&amp;`

@@ -7,7 +7,7 @@ import Darwin
 /// Why an export failed. Messages name the file (or the library call) and the place.
 public enum ExportError: Error, CustomStringConvertible, Equatable {
     /// A file could not be written; `step` says which system call failed.
-    case io(path: String, step: String, errno: Int32)
+    case io(path: String, step: String, reason: String)
     /// libxml2's writer reported an error while producing the named element.
     case xmlWriter(format: String, element: String)
     /// Graphviz refused the graph (layout or render); `detail` carries its own message.
@@ -17,10 +17,13 @@ public enum ExportError: Error, CustomStringConvertible, Equatable {
     /// An option value the exporter does not know.
     case unsupported(option: String, value: String, allowed: [String])
 
+    /// The C library's text for an errno value.
+    static func describe(_ code: Int32) -> String { String(cString: strerror(code)) }
+
     public var description: String {
         switch self {
-        case let .io(path, step, errno):
-            return "\(path): \(step) failed: \(String(cString: strerror(errno)))"
+        case let .io(path, step, reason):
+            return "\(path): \(step) failed: \(reason)"
         case let .xmlWriter(format, element):
             return "\(format) writer: libxml2 failed while writing <\(element)>"
         case let .graphviz(step, detail):

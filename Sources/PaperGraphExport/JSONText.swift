@@ -30,7 +30,7 @@ struct JSONText {
             case 0x2029: raw("\\u2029")
             default:
                 if !XMLText.isAllowed(v) { continue }
-                if v < 0x80 { bytes.append(UInt8(v)) } else { bytes.append(contentsOf: String(scalar).utf8) }
+                if v < 0x80 { bytes.append(UInt8(v)) } else { UTF8.encode(scalar) { bytes.append($0) } }
             }
         }
         bytes.append(UInt8(ascii: "\""))
