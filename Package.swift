@@ -55,7 +55,7 @@ let package = Package(
                                "PaperGraphExport"],
                 resources: [.copy("Resources/daily-papers.txt")]),
         .executableTarget(name: "papergraph",
-                          dependencies: ["PaperGraph",
+                          dependencies: ["PaperGraph", "PaperGraphExport",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         // Tests: one target per library target; fixtures live beside them.
@@ -65,7 +65,8 @@ let package = Package(
         .testTarget(name: "PaperGraphExtractTests", dependencies: ["PaperGraphExtract"], exclude: ["Fixtures"]),
         .testTarget(name: "PaperGraphStoreTests", dependencies: ["PaperGraphStore", "CSQLite"]),
         .testTarget(name: "PaperGraphQueryTests", dependencies: ["PaperGraphQuery"]),
-        .testTarget(name: "PaperGraphExportTests", dependencies: ["PaperGraphExport", "CLibXML2", "CGraphviz"]),
+        .testTarget(name: "PaperGraphExportTests", dependencies: ["PaperGraphExport", "CLibXML2", "CGraphviz"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "PaperGraphTests", dependencies: ["PaperGraph", "CLibXML2"]),
     ]
 )
