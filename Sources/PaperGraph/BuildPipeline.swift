@@ -93,26 +93,9 @@ public struct BuildPipeline: Sendable {
 
     /// Extracts a batch on `jobs` threads; fragments come back in input order.
     public func fragments(for records: [PaperRecord], jobs: Int) -> [GraphFragment] {
-        let chunks = min(max(1, jobs), max(1, records.count / 32))
-        var results = [GraphFragment?](repeating: nil, count: records.count)
-        let extractor = self.extractor, ontology = self.ontology
-        results.withUnsafeMutableBufferPointer { buffer in
-            let slots = DisjointSlots(buffer)
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                let lower = records.count * chunk / chunks, upper = records.count * (chunk + 1) / chunks
-                for i in lower..<upper {
-                    let extraction = extractor.extract(records[i])
-                    slots.buffer[i] = GraphAssembler.fragment(for: records[i], extraction: extraction, ontology: ontology)
-                }
-            }
+        let ontology = self.ontology
+        return extractor.extractAll(records, jobs: jobs) { record, extraction in
+            GraphAssembler.fragment(for: record, extraction: extraction, ontology: ontology)
         }
-        return results.map { $0! }
     }
-}
-
-/// Lets extraction workers fill disjoint index ranges of one buffer; each slot is
-/// written by exactly one worker, and read only after all have finished.
-private struct DisjointSlots<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
-    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
 }

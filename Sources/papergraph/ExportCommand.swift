@@ -62,7 +62,7 @@ struct ExportCommand: ParsableCommand {
 /// The graph `export` and `map` work on: the stored graph, narrowed by
 /// `--around NAME --depth N` or by `--query`.
 func selectGraph(storePath: String, around: String?, depth: Int, query: String?) throws -> KnowledgeGraph {
-    let graph = try loadGraphForExport(storePath: storePath)
+    let graph = try loadStoredGraph(storePath)
     if let around {
         do {
             return try graph.subgraph(around: around, depth: depth)
@@ -77,9 +77,6 @@ func selectGraph(storePath: String, around: String?, depth: Int, query: String?)
 
 /// Loads the stored graph. Wiring point for the store: replace the body with
 /// `try GraphStore(path: storePath).loadGraph()` once PaperGraphStore provides it.
-func loadGraphForExport(storePath: String) throws -> KnowledgeGraph {
-    throw ValidationError("\(storePath): reading the graph store is not available yet in this build")
-}
 
 /// The node indices an openCypher query returns. Wiring point for the query
 /// engine: evaluate `query` on `graph` and collect every node of every row.

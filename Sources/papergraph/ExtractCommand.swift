@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
 import PaperGraph
-import PaperGraphExtract
-import PaperGraphIngest
 
 /// `papergraph extract [INPUT…]`: run the extractor and print what it found,
 /// one JSON object per paper (the evaluation format, with evidence).
@@ -26,6 +24,9 @@ struct ExtractCommand: ParsableCommand {
 
     @OptionGroup var ontologyOptions: OntologyOptions
 
+    @Option(help: "Extraction threads (default: one per core).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     func run() throws {
         let ontology = try ontologyOptions.load()
         var sources = inputs
@@ -42,25 +43,29 @@ struct ExtractCommand: ParsableCommand {
         }
         let extractor = Extractor(ontology: ontology)
         let out = FileHandle.standardOutput
-        var buffer = ""
-        buffer.reserveCapacity(1 << 20)
+        var batch: [PaperRecord] = []
+        // Papers are extracted in parallel batches; lines come out in input order.
+        func flush() {
+            guard !batch.isEmpty else { return }
+            let lines = extractor.extractAll(batch, jobs: jobs) { record, extraction in
+                ExtractionJSON.line(for: record, extraction: extraction)
+            }
+            out.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+            batch.removeAll(keepingCapacity: true)
+        }
         do {
             _ = try Ingestor(options: options).read(inputs: sources, onItem: { item in
                 guard case .paper(let record) = item else { return }
-                buffer += ExtractionJSON.line(for: record, extraction: extractor.extract(record))
-                buffer += "\n"
-                if buffer.utf8.count >= 1 << 20 {
-                    out.write(Data(buffer.utf8))
-                    buffer.removeAll(keepingCapacity: true)
-                }
+                batch.append(record)
+                if batch.count >= 2_048 { flush() }
             }, onWarning: { warning in
                 printError("warning: \(warning)")
             })
         } catch {
-            // What was extracted before the unreadable input is still written.
-            out.write(Data(buffer.utf8))
+            // What was read before the unreadable input is still extracted and written.
+            flush()
             throw error
         }
-        out.write(Data(buffer.utf8))
+        flush()
     }
 }
