@@ -58,6 +58,9 @@ let package = Package(
                           dependencies: ["PaperGraph", "PaperGraphExport",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
+        // Checks several test targets share (libxml2 validation); not a product.
+        .target(name: "PaperGraphTestSupport", dependencies: ["CLibXML2"]),
+
         // Tests: one target per library target; fixtures live beside them.
         .testTarget(name: "PaperGraphModelTests", dependencies: ["PaperGraphModel"]),
         .testTarget(name: "PaperGraphOntologyTests", dependencies: ["PaperGraphOntology"], exclude: ["Fixtures"]),
@@ -65,8 +68,8 @@ let package = Package(
         .testTarget(name: "PaperGraphExtractTests", dependencies: ["PaperGraphExtract"], exclude: ["Fixtures"]),
         .testTarget(name: "PaperGraphStoreTests", dependencies: ["PaperGraphStore", "CSQLite"]),
         .testTarget(name: "PaperGraphQueryTests", dependencies: ["PaperGraphQuery"]),
-        .testTarget(name: "PaperGraphExportTests", dependencies: ["PaperGraphExport", "CLibXML2", "CGraphviz"],
+        .testTarget(name: "PaperGraphExportTests", dependencies: ["PaperGraphExport", "CLibXML2", "CGraphviz", "PaperGraphTestSupport"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "PaperGraphTests", dependencies: ["PaperGraph", "CLibXML2"]),
+        .testTarget(name: "PaperGraphTests", dependencies: ["PaperGraph", "PaperGraphTestSupport"]),
     ]
 )
