@@ -202,12 +202,12 @@ struct Accumulator {
         }
     }
 
-    /// The aggregate's value. `sum` and `avg` of no values are null, as in Kuzu
-    /// (Neo4j returns 0 for `sum`).
+    /// The aggregate's value. `sum`, `avg` and `collect` of no values are null, as
+    /// in Kuzu (Neo4j returns 0 for `sum` and `[]` for `collect`).
     var result: CypherValue {
         switch call.name {
         case "count": return .int(count)
-        case "collect": return .list(values)
+        case "collect": return count == 0 ? .null : .list(values)
         case "min", "max": return best
         case "sum":
             if count == 0 { return .null }
