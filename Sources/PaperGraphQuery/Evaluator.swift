@@ -129,18 +129,13 @@ extension ExecutionContext {
             default: return .bool(t.isEmpty || s.contains(t))
             }
         case .in:
+            // As Kuzu: null on the left gives null, nulls in the list are skipped, so
+            // `"math" IN ["code", null]` is false (Neo4j says null).
             switch b {
             case .null: return .null
             case .list(let items):
-                var unknown = false
-                for item in items {
-                    switch CypherValue.equals(a, item) {
-                    case .some(true): return .bool(true)
-                    case nil: unknown = true
-                    default: break
-                    }
-                }
-                return unknown ? .null : .bool(false)
+                if a.isNull { return .null }
+                return .bool(items.contains { CypherValue.equals(a, $0) == true })
             default:
                 throw QueryError(.runtime, "IN needs a list on its right, got a \(b.typeName)", at: offset)
             }
