@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "PaperGraphIngestTests", dependencies: ["PaperGraphIngest", "CLibXML2"]),
         .testTarget(name: "PaperGraphExtractTests", dependencies: ["PaperGraphExtract"]),
         .testTarget(name: "PaperGraphStoreTests", dependencies: ["PaperGraphStore", "CSQLite"]),
-        .testTarget(name: "PaperGraphQueryTests", dependencies: ["PaperGraphQuery"]),
+        .testTarget(name: "PaperGraphQueryTests", dependencies: ["PaperGraphQuery"], exclude: ["Fixtures"]),
         .testTarget(name: "PaperGraphExportTests", dependencies: ["PaperGraphExport", "CLibXML2", "CGraphviz"]),
         .testTarget(name: "PaperGraphTests", dependencies: ["PaperGraph", "CLibXML2"]),
     ]
