@@ -12,6 +12,7 @@ final class ExecutionContext {
     private let deadline: UInt64
     private var steps = 0
     private var regexCache: [String: NSRegularExpression] = [:]
+    var statistics = QueryStatistics()
 
     init(catalog: GraphCatalog, parameters: [String: CypherValue], limits: QueryLimits) {
         self.catalog = catalog

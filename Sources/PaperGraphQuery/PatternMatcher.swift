@@ -89,6 +89,7 @@ struct PatternMatcher {
         let rest = remaining.filter { $0 != best.part }
         let candidates = try startCandidates(part.nodes[best.start], row: row, seeds: seeds)
         for candidate in candidates {
+            context.statistics.startNodes += 1
             try context.tick()
             guard let bound = try bindNode(part.nodes[best.start], candidate, row) else { continue }
             var nodes = [Int?](repeating: nil, count: part.nodes.count)
@@ -291,6 +292,7 @@ struct PatternMatcher {
             try arrive(at: node)
             guard keepGoing, maxHops.map({ trail.count < $0 }) ?? true else { return }
             for (edge, to) in steps(from: node, direction) {
+                context.statistics.expansions += 1
                 try context.tick()
                 guard !used.contains(edge), try edgeAllowed(rel, edge, row) else { continue }
                 used.insert(edge)
@@ -342,6 +344,7 @@ struct PatternMatcher {
             var next: [Int] = []
             for node in frontier {
                 for (edge, to) in steps(from: node, direction) {
+                    context.statistics.expansions += 1
                     try context.tick()
                     guard parent[to] == nil, try edgeAllowed(rel, edge, row) else { continue }
                     parent[to] = edge

@@ -31,6 +31,7 @@ final class ProjectionStage: Stage {
         var aggregates: [ObjectIdentifier: CypherValue]?
     }
     private var buffered: [Entry] = []
+    private var seen = Set<[CypherValue]>()
 
     init(_ projection: Projection, items: [ProjectionItem], predicate: Expr?, context: ExecutionContext) {
         self.projection = projection
@@ -40,7 +41,8 @@ final class ProjectionStage: Stage {
             + projection.orderBy.flatMap { $0.expression.aggregateCalls }
         aggregating = !aggregateCalls.isEmpty
         groupingItems = items.indices.filter { !items[$0].expression.containsAggregate }
-        buffering = aggregating || projection.distinct || !projection.orderBy.isEmpty
+        // DISTINCT alone streams (first occurrence wins); ORDER BY and aggregation need every row.
+        buffering = aggregating || !projection.orderBy.isEmpty
         super.init(context: context)
     }
 
@@ -86,7 +88,9 @@ final class ProjectionStage: Stage {
             let out = try project(row)
             buffered.append(Entry(row: out, scope: row.merging(out) { $1 }))
         } else {
-            try emit(try project(row))
+            let out = try project(row)
+            if projection.distinct, !seen.insert(items.map { out[$0.name] ?? .null }).inserted { return }
+            try emit(out)
         }
     }
 

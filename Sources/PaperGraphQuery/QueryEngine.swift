@@ -4,11 +4,24 @@ import PaperGraphModel
 public struct QueryResult: Sendable {
     public let columns: [String]
     public let rows: [[CypherValue]]
+    /// How much of the graph the query touched.
+    public var statistics = QueryStatistics()
 
     public init(columns: [String], rows: [[CypherValue]]) {
         self.columns = columns
         self.rows = rows
     }
+}
+
+/// Work counters of one run: they show whether a query started from an index
+/// lookup (a handful of start nodes) or a scan (every node of a label).
+public struct QueryStatistics: Sendable, Equatable {
+    /// Candidate nodes tried where a pattern starts.
+    public var startNodes = 0
+    /// Relationships followed while expanding patterns.
+    public var expansions = 0
+
+    public init() {}
 }
 
 /// Runs openCypher read queries over one in-memory ``KnowledgeGraph``.
@@ -53,6 +66,8 @@ public final class QueryEngine: Sendable {
             try stages[0].push([:])
         } catch is StopUpstream {}
         try stages[0].finish()
-        return QueryResult(columns: columns, rows: result.rows)
+        var answer = QueryResult(columns: columns, rows: result.rows)
+        answer.statistics = context.statistics
+        return answer
     }
 }
