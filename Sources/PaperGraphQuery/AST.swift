@@ -1,3 +1,5 @@
+import PaperGraphModel
+
 /// The parsed form of a query: a pipeline of clauses.
 struct Query {
     var clauses: [Clause]
@@ -29,7 +31,11 @@ struct PatternPart {
 
 struct NodePattern {
     var variable: String?
-    var labels: [(name: String, offset: Int)]
+    /// The labels as node kinds (nil for a name that is no kind; the binder rejects those).
+    private(set) var kinds: [NodeKind?] = []
+    var labels: [(name: String, offset: Int)] = [] {
+        didSet { kinds = labels.map { NodeKind(rawValue: $0.name) } }
+    }
     var properties: [(key: String, value: Expr, offset: Int)]
     var offset: Int
 }
@@ -38,7 +44,11 @@ struct RelationshipPattern {
     enum Direction { case outgoing, incoming, both }
 
     var variable: String?
-    var types: [(name: String, offset: Int)]
+    var types: [(name: String, offset: Int)] = [] {
+        didSet { relations = types.compactMap { Relation(rawValue: $0.name) } }
+    }
+    /// `types` resolved once, so matching compares enum values, not strings.
+    private(set) var relations: [Relation] = []
     var direction: Direction
     var properties: [(key: String, value: Expr, offset: Int)]
     /// Hop bounds for `*`, `*2`, `*1..3`, `*..3`; nil for a single hop.
@@ -93,11 +103,13 @@ final class FunctionCall {
         self.distinct = distinct
         self.star = star
         self.offset = offset
+        isAggregate = FunctionCall.aggregateNames.contains(name)
     }
 
     static let aggregateNames: Set<String> = ["count", "collect", "min", "max", "avg", "sum"]
 
-    var isAggregate: Bool { FunctionCall.aggregateNames.contains(name) }
+    /// Computed once: evaluation asks for every call on every row.
+    let isAggregate: Bool
 }
 
 indirect enum Expr {

@@ -31,13 +31,15 @@ extension QueryEngine {
         var carried: [String] = []
         func add(_ names: [String], kinds: [NodeKind], variable: String, pattern: String, column: String) throws {
             guard !names.isEmpty else { return }
+            // Each name stands for its best match; two spellings of one node count once.
             var keys: [CypherValue] = []
             for name in names {
-                let hits = try NameResolution.require(repositoryKey(name, kinds), in: graph, kinds: kinds)
-                keys.append(contentsOf: hits.map { .string(graph.nodes[$0].id.key) })
+                let best = try NameResolution.require(repositoryKey(name, kinds), in: graph, kinds: kinds)[0]
+                let key = CypherValue.string(graph.nodes[best].id.key)
+                if !keys.contains(key) { keys.append(key) }
             }
             parameters[variable] = .list(keys)
-            parameters[variable + "Needed"] = .int(filter.requireAll ? names.count : 1)
+            parameters[variable + "Needed"] = .int(filter.requireAll ? keys.count : 1)
             clauses.append("MATCH \(pattern) WHERE \(variable).key IN $\(variable)")
             clauses.append("WITH " + (["p"] + carried).joined(separator: ", ")
                            + ", collect(DISTINCT \(variable).name) AS \(column) WHERE size(\(column)) >= $\(variable)Needed")

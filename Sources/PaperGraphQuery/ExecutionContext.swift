@@ -7,6 +7,8 @@ typealias Row = [String: CypherValue]
 /// limits, and caches (compiled regular expressions).
 final class ExecutionContext {
     let catalog: GraphCatalog
+    /// The catalog's graph, held directly so hot loops do not go through the catalog.
+    let graph: KnowledgeGraph
     let parameters: [String: CypherValue]
     let limits: QueryLimits
     private let deadline: UInt64
@@ -16,13 +18,13 @@ final class ExecutionContext {
 
     init(catalog: GraphCatalog, parameters: [String: CypherValue], limits: QueryLimits) {
         self.catalog = catalog
+        self.graph = catalog.graph
         self.parameters = parameters
         self.limits = limits
         let nanos = limits.timeout.map { UInt64(max(0, $0) * 1e9) } ?? UInt64.max / 2
         deadline = DispatchTime.now().uptimeNanoseconds &+ nanos
     }
 
-    var graph: KnowledgeGraph { catalog.graph }
 
     /// Called inside every loop that can run long (expansion, projection); checks
     /// the clock every few thousand steps so the check costs next to nothing.

@@ -220,7 +220,9 @@ struct Parser {
         while acceptSymbol(":") { labels.append(try name("a label")) }
         let properties = isSymbol("{") ? try propertyMap() : []
         guard acceptSymbol(")") else { throw unexpected(labels.isEmpty && variable != nil ? "':', '{' or ')'" : "')'") }
-        return NodePattern(variable: variable, labels: labels, properties: properties, offset: offset)
+        var pattern = NodePattern(variable: variable, properties: properties, offset: offset)
+        pattern.labels = labels
+        return pattern
     }
 
     private mutating func propertyMap() throws -> [(key: String, value: Expr, offset: Int)] {
@@ -283,8 +285,10 @@ struct Parser {
             throw QueryError(.syntax, "a relationship cannot point both ways; use -[...]- for either direction", at: offset)
         }
         let direction: RelationshipPattern.Direction = leftArrow ? .incoming : (rightArrow ? .outgoing : .both)
-        return RelationshipPattern(variable: variable, types: types, direction: direction, properties: properties,
-                                   length: length, offset: offset)
+        var pattern = RelationshipPattern(variable: variable, types: [], direction: direction, properties: properties,
+                                          length: length, offset: offset)
+        pattern.types = types
+        return pattern
     }
 
     // MARK: Expressions (lowest precedence first)
@@ -436,7 +440,13 @@ struct Parser {
                 repeat { items.append(try expression()) } while acceptSymbol(",")
             }
             try expectSymbol("]")
-            return .list(items)
+            // A list of literals is built once here, not once per row.
+            var values: [CypherValue] = []
+            for item in items {
+                guard case .literal(let v) = item else { return .list(items) }
+                values.append(v)
+            }
+            return .literal(.list(values))
         case .symbol("{"):
             return .map(try propertyMap().map { ($0.key, $0.value) })
         case .symbol("("):

@@ -11,14 +11,20 @@ import PaperGraphModel
 /// Relationship uniqueness: within one MATCH clause no relationship is bound
 /// twice (Neo4j's trail semantics), also across comma-separated parts and along
 /// variable-length relationships. `shortestPath` parts are exempt.
-struct PatternMatcher {
+///
+/// A class, so the many closures of the expansion capture one reference rather
+/// than copying the graph's buffers (that copying cost more than the matching).
+final class PatternMatcher {
     let context: ExecutionContext
-    var graph: KnowledgeGraph { context.graph }
+    let graph: KnowledgeGraph
 
     /// Index lookups the WHERE clause allows: variable → property (`name`/`key`) → values expression.
     typealias Seeds = [String: (key: String, values: Expr)]
 
-    init(context: ExecutionContext) { self.context = context }
+    init(context: ExecutionContext) {
+        self.context = context
+        graph = context.graph
+    }
 
     /// Whether `part` has at least one match extending `row` (pattern predicates).
     func exists(_ part: PatternPart, in row: Row) throws -> Bool {
@@ -163,8 +169,11 @@ struct PatternMatcher {
     private func estimate(_ node: NodePattern, row: Row, seeds: Seeds) throws -> Int {
         if let v = node.variable, row[v] != nil { return 0 }
         if let lookup = lookupKey(node, seeds: seeds) {
-            if case .list(let items) = lookup.values { return items.count }
-            return 10
+            switch lookup.values {
+            case .list(let items): return items.count
+            case .literal(.list(let items)): return items.count
+            default: return 10   // a parameter or expression: a few values, far fewer than a label scan
+            }
         }
         if let kinds = kinds(node) { return kinds.reduce(0) { $0 + graph.nodeIndices(of: $1).count } + 100 }
         return graph.nodeCount + 200
@@ -196,8 +205,10 @@ struct PatternMatcher {
 
     /// Checks `candidate` against a node pattern and binds its variable.
     private func bindNode(_ node: NodePattern, _ candidate: Int, _ row: Row) throws -> Row? {
-        let kind = graph.nodes[candidate].kind.rawValue
-        for label in node.labels where label.name != kind { return nil }
+        if !node.labels.isEmpty {
+            let kind = graph.nodes[candidate].kind
+            for label in node.kinds where label != kind { return nil }
+        }
         var row = row
         if let v = node.variable {
             if let existing = row[v] {
@@ -214,8 +225,7 @@ struct PatternMatcher {
     }
 
     private func edgeAllowed(_ rel: RelationshipPattern, _ edge: Int, _ row: Row) throws -> Bool {
-        let e = graph.edges[edge]
-        if !rel.types.isEmpty && !rel.types.contains(where: { $0.name == e.relation.rawValue }) { return false }
+        if !rel.relations.isEmpty && !rel.relations.contains(graph.edges[edge].relation) { return false }
         for (key, expr, _) in rel.properties {
             let expected = try context.evaluate(expr, row)
             guard CypherValue.equals(context.catalog.relationshipProperty(edge, key), expected) == true else { return false }
@@ -272,17 +282,21 @@ struct PatternMatcher {
         let direction = right ? rel.direction : PatternMatcher.flipped(rel.direction)
         let origin = nodes[position]!
         let (minHops, maxHops) = rel.length.map { ($0.min, $0.max) } ?? (1, 1)
+        let nextNode = part.nodes[nextPosition]
         var trail: [Int] = []
         var keepGoing = true
 
         func arrive(at node: Int) throws {
             guard trail.count >= minHops else { return }
-            guard let bound = try bindNode(part.nodes[nextPosition], node, row) else { return }
-            var nodesCopy = nodes
-            var relsCopy = rels
-            nodesCopy[nextPosition] = node
-            relsCopy[relIndex] = right ? trail : trail.reversed()
-            if !(try expand(part, from: nextPosition, right: right, nodes: &nodesCopy, rels: &relsCopy, row: bound,
+            guard let bound = try bindNode(nextNode, node, row) else { return }
+            let previousNode = nodes[nextPosition]
+            nodes[nextPosition] = node
+            rels[relIndex] = right ? trail : trail.reversed()
+            defer {
+                nodes[nextPosition] = previousNode
+                rels[relIndex] = nil
+            }
+            if !(try expand(part, from: nextPosition, right: right, nodes: &nodes, rels: &rels, row: bound,
                             used: &used, emit: emit)) {
                 keepGoing = false
             }

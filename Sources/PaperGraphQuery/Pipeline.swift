@@ -21,16 +21,17 @@ final class MatchStage: Stage {
     let clause: MatchClause
     /// Variables the clause introduces, set to null when an OPTIONAL MATCH finds nothing.
     let introduced: [String]
+    private let matcher: PatternMatcher
 
     init(_ clause: MatchClause, introduced: [String], context: ExecutionContext) {
         self.clause = clause
         self.introduced = introduced
+        matcher = PatternMatcher(context: context)
         super.init(context: context)
     }
 
     override func push(_ row: Row) throws {
         var matched = false
-        let matcher = PatternMatcher(context: context)
         try matcher.matches(clause, row: row) { extended in
             if let predicate = clause.predicate, try context.truth(predicate, extended) != true { return true }
             matched = true

@@ -164,7 +164,11 @@ final class ProjectionStage: Stage {
 
 /// The running state of one aggregate call in one group.
 struct Accumulator {
+    private enum Function { case count, collect, min, max, sum, avg }
+
     let call: FunctionCall
+    /// The function, resolved once rather than compared by name on every row.
+    private let function: Function
     private var count = 0
     private var values: [CypherValue] = []
     private var seen = Set<CypherValue>()
@@ -174,20 +178,30 @@ struct Accumulator {
     private var allInts = true
     private var overflow = false
 
-    init(_ call: FunctionCall) { self.call = call }
+    init(_ call: FunctionCall) {
+        self.call = call
+        switch call.name {
+        case "collect": function = .collect
+        case "min": function = .min
+        case "max": function = .max
+        case "sum": function = .sum
+        case "avg": function = .avg
+        default: function = .count
+        }
+    }
 
     mutating func add(_ value: CypherValue) {
         if value.isNull { return }
         if call.distinct && !seen.insert(value).inserted { return }
         count += 1
-        switch call.name {
-        case "collect":
+        switch function {
+        case .collect:
             values.append(value)
-        case "min":
+        case .min:
             if best.isNull || CypherValue.orderCompare(value, best) < 0 { best = value }
-        case "max":
+        case .max:
             if best.isNull || CypherValue.orderCompare(value, best) > 0 { best = value }
-        case "sum", "avg":
+        case .sum, .avg:
             switch value {
             case .int(let i):
                 let (s, o) = intSum.addingReportingOverflow(i)
@@ -201,7 +215,7 @@ struct Accumulator {
                 allInts = false
                 doubleSum = .nan
             }
-        default:
+        case .count:
             break
         }
     }
@@ -209,16 +223,15 @@ struct Accumulator {
     /// The aggregate's value. `sum`, `avg` and `collect` of no values are null, as
     /// in Kuzu (Neo4j returns 0 for `sum` and `[]` for `collect`).
     var result: CypherValue {
-        switch call.name {
-        case "count": return .int(count)
-        case "collect": return count == 0 ? .null : .list(values)
-        case "min", "max": return best
-        case "sum":
+        switch function {
+        case .count: return .int(count)
+        case .collect: return count == 0 ? .null : .list(values)
+        case .min, .max: return best
+        case .sum:
             if count == 0 { return .null }
             return allInts && !overflow ? .int(intSum) : .double(doubleSum)
-        case "avg":
+        case .avg:
             return count == 0 ? .null : .double(doubleSum / Double(count))
-        default: return .null
         }
     }
 }
