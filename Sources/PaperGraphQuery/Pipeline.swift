@@ -84,11 +84,16 @@ final class ResultStage: Stage {
     }
 
     override func push(_ row: Row) throws {
+        try append(columns.map { row[$0] ?? .null })
+    }
+
+    /// Adds one row of values in column order.
+    func append(_ values: [CypherValue]) throws {
         guard rows.count < context.limits.maxRows else {
             throw QueryError(.tooManyRows, "the query returns more than \(context.limits.maxRows) rows (--max-rows); "
                              + "add LIMIT, aggregate, or raise the limit")
         }
-        rows.append(columns.map { row[$0] ?? .null })
+        rows.append(values)
     }
 
     override func finish() throws {}

@@ -87,6 +87,14 @@ final class ProjectionStage: Stage {
         } else if buffering {
             let out = try project(row)
             buffered.append(Entry(row: out, scope: row.merging(out) { $1 }))
+        } else if let result = next as? ResultStage, predicate == nil {
+            // The final RETURN without ORDER BY or aggregation: values go straight
+            // into the result, with no intermediate row.
+            let values = try items.map { try context.evaluate($0.expression, row) }
+            if projection.distinct, !seen.insert(values).inserted { return }
+            guard try admit() else { return }
+            try result.append(values)
+            try checkLimit()
         } else {
             let out = try project(row)
             if projection.distinct, !seen.insert(items.map { out[$0.name] ?? .null }).inserted { return }
@@ -96,17 +104,27 @@ final class ProjectionStage: Stage {
 
     /// Applies SKIP, LIMIT and WITH's WHERE to one output row, then passes it on.
     private func emit(_ out: Row) throws {
+        guard try admit() else { return }
+        let passes = try predicate.map { try context.truth($0, out) == true } ?? true
+        if passes { try next?.push(out) }
+        try checkLimit()
+    }
+
+    /// Counts one row against SKIP and LIMIT: false while skipping.
+    private func admit() throws -> Bool {
         if skipRemaining > 0 {
             skipRemaining -= 1
-            return
+            return false
         }
         guard limitRemaining > 0 else {
             done = true
             throw StopUpstream()
         }
         limitRemaining -= 1
-        if let predicate, try context.truth(predicate, out) != true { return }
-        try next?.push(out)
+        return true
+    }
+
+    private func checkLimit() throws {
         if limitRemaining == 0 {
             done = true
             throw StopUpstream()
