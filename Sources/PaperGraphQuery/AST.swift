@@ -25,8 +25,21 @@ struct PatternPart {
     /// `shortestPath(...)`: one shortest path per pair of end nodes.
     var shortest: Bool
     var nodes: [NodePattern]
-    var relationships: [RelationshipPattern]
+    let relationships: [RelationshipPattern]
     var offset: Int
+    /// The named relationships, so completing a match need not look at the others.
+    let relationshipVariables: [(index: Int, name: String, isList: Bool)]
+
+    init(pathVariable: String?, shortest: Bool, nodes: [NodePattern], relationships: [RelationshipPattern], offset: Int) {
+        self.pathVariable = pathVariable
+        self.shortest = shortest
+        self.nodes = nodes
+        self.relationships = relationships
+        self.offset = offset
+        relationshipVariables = relationships.indices.compactMap { i in
+            relationships[i].variable.map { (i, $0, relationships[i].length != nil) }
+        }
+    }
 }
 
 struct NodePattern {

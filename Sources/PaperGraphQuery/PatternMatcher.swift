@@ -121,11 +121,11 @@ final class PatternMatcher {
 
     /// Binds the relationship variables and the path variable once a part is complete.
     private func finish(_ part: PatternPart, _ row: Row, _ nodes: [Int?], _ rels: [[Int]?]) -> Row {
+        if part.relationshipVariables.isEmpty && part.pathVariable == nil { return row }
         var row = row
-        for (i, r) in part.relationships.enumerated() {
-            guard let name = r.variable, row[name] == nil || r.length != nil else { continue }
+        for (i, name, isList) in part.relationshipVariables where row[name] == nil || isList {
             let edges = rels[i]!
-            row[name] = r.length == nil ? .relationship(edges[0]) : .list(edges.map(CypherValue.relationship))
+            row[name] = isList ? .list(edges.map(CypherValue.relationship)) : .relationship(edges[0])
         }
         if let name = part.pathVariable {
             var pathNodes = [nodes[0]!]
@@ -291,7 +291,7 @@ final class PatternMatcher {
             guard let bound = try bindNode(nextNode, node, row) else { return }
             let previousNode = nodes[nextPosition]
             nodes[nextPosition] = node
-            rels[relIndex] = right ? trail : trail.reversed()
+            rels[relIndex] = right || trail.count < 2 ? trail : trail.reversed()
             defer {
                 nodes[nextPosition] = previousNode
                 rels[relIndex] = nil
