@@ -36,12 +36,12 @@ final class GraphCatalog: @unchecked Sendable {
     // MARK: Properties
 
     func nodeProperty(_ index: Int, _ key: String) -> CypherValue {
-        let node = graph.nodes[index]
+        // Read fields in place rather than copying the whole node out of the array.
         switch key {
-        case "name": return .string(node.name)
-        case "kind": return .string(node.kind.rawValue)
-        case "key": return .string(node.id.key)
-        default: return node.properties[key].map(CypherValue.init) ?? .null
+        case "name": return .string(graph.nodes[index].name)
+        case "kind": return .string(graph.nodes[index].kind.rawValue)
+        case "key": return .string(graph.nodes[index].id.key)
+        default: return graph.nodes[index].properties[key].map(CypherValue.init) ?? .null
         }
     }
 
