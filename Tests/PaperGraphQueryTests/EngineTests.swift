@@ -216,3 +216,36 @@ import PaperGraphModel
         #expect(text == #"(:Benchmark {name: "MATH-500"})-[:SUBSET_OF]->(:Benchmark {name: "MATH"})<-[:SUBSET_OF]-(:Benchmark {name: "AIME"})"#)
     }
 }
+
+/// Clauses and forms outside the differential suite's reach.
+@Suite struct ClauseTests {
+    let engine = QueryEngine(graph: SampleGraph.build())
+
+    func values(_ q: String) throws -> [[CypherValue]] { try engine.run(q).rows }
+
+    @Test func starProjectionsAndHiddenOrderKeys() throws {
+        let star = try engine.run(#"MATCH (b:Benchmark {name: "AIME"})-[r:SUBSET_OF]->(m) WITH * RETURN *"#)
+        #expect(star.columns == ["b", "m", "r"])
+        let top = try values("MATCH (p:Paper)-[:EVALUATES_ON]->(b:Benchmark) RETURN b.name ORDER BY count(*) DESC, b.name LIMIT 2")
+        let counted = try values("MATCH (p:Paper)-[:EVALUATES_ON]->(b:Benchmark) RETURN b.name, count(*) AS n ORDER BY n DESC, b.name LIMIT 2")
+        #expect(top == counted.map { [$0[0]] })
+    }
+
+    @Test func variableLengthRelationshipListsAndReboundRelationships() throws {
+        let rows = try values(#"MATCH (a:Benchmark {name: "MATH-500"})-[rs:SUBSET_OF*1..2]-(x) RETURN x.name, size(rs) ORDER BY x.name"#)
+        #expect(rows == [[.string("AIME"), .int(2)], [.string("MATH"), .int(1)]])
+        let again = try values(#"MATCH (p:Paper)-[r:HAS_CODE]->(x) WITH r LIMIT 1 MATCH (a)-[r]->(b) RETURN type(r), labels(b)"#)
+        #expect(again == [[.string("HAS_CODE"), .list([.string("Repository")])]])
+    }
+
+    @Test func optionalMatchCountsIgnoreNulls() throws {
+        let rows = try values(#"MATCH (b:Benchmark {name: "ARC"}) OPTIONAL MATCH (b)<-[:INTRODUCES]-(p) RETURN count(*), count(p)"#)
+        #expect(rows == [[.int(1), .int(0)]])
+    }
+
+    @Test func patternPredicateWithVariableLength() throws {
+        let rows = try values(#"MATCH (b:Benchmark) WHERE (b)-[:SUBSET_OF*2]->(:Benchmark) RETURN b.name ORDER BY b.name"#)
+        let expected = try values(#"MATCH (b:Benchmark)-[:SUBSET_OF]->()-[:SUBSET_OF]->(:Benchmark) RETURN DISTINCT b.name ORDER BY b.name"#)
+        #expect(rows == expected)
+    }
+}
