@@ -13,9 +13,9 @@ import PaperGraphModel
         if ProcessInfo.processInfo.environment["PAPERGRAPH_SKIP_KUZU"] == "1" { return }
         let check = try Self.python(["-c", "import kuzu"])
         guard check.status == 0 else {
+            let reason = check.output.split(separator: "\n").last.map(String.init) ?? "python3 exited with \(check.status)"
             Issue.record("""
-                The differential test needs python3 with the kuzu package (pip install kuzu): \
-                \(check.output.isEmpty ? "python3 exited with \(check.status)" : check.output). \
+                The differential test needs python3 with the kuzu package (pip install kuzu): \(reason). \
                 Set PAPERGRAPH_SKIP_KUZU=1 to skip it deliberately.
                 """)
             return
