@@ -21,6 +21,14 @@ final class PatternMatcher {
     /// Index lookups the WHERE clause allows: variable → property (`name`/`key`) → values expression.
     typealias Seeds = [String: (key: String, values: Expr)]
 
+    /// Whether the current match must remember the relationships it bound: only
+    /// when it can meet one twice (two or more relationships, or a variable length).
+    private var trackUsed = true
+
+    static func needsUniqueness(_ parts: [PatternPart]) -> Bool {
+        parts.reduce(0) { $0 + $1.relationships.count } > 1 || parts.contains { $0.relationships.contains { $0.length != nil } }
+    }
+
     init(context: ExecutionContext) {
         self.context = context
         graph = context.graph
@@ -30,6 +38,7 @@ final class PatternMatcher {
     func exists(_ part: PatternPart, in row: Row) throws -> Bool {
         var found = false
         var used = Set<Int>()
+        trackUsed = PatternMatcher.needsUniqueness([part])
         try matchParts([part], remaining: [0], row: row, seeds: [:], used: &used) { _ in
             found = true
             return false
@@ -42,6 +51,7 @@ final class PatternMatcher {
     func matches(_ clause: MatchClause, row: Row, emit: (Row) throws -> Bool) throws {
         let seeds = clause.predicate.map { PatternMatcher.seeds(from: $0, boundBefore: row) } ?? [:]
         var used = Set<Int>()
+        trackUsed = PatternMatcher.needsUniqueness(clause.patterns)
         _ = try matchParts(clause.patterns, remaining: Array(clause.patterns.indices), row: row, seeds: seeds,
                            used: &used, emit: emit)
     }
@@ -308,12 +318,12 @@ final class PatternMatcher {
             for (edge, to) in steps(from: node, direction) {
                 context.statistics.expansions += 1
                 try context.tick()
-                guard !used.contains(edge), try edgeAllowed(rel, edge, row) else { continue }
-                used.insert(edge)
+                guard !(trackUsed && used.contains(edge)), try edgeAllowed(rel, edge, row) else { continue }
+                if trackUsed { used.insert(edge) }
                 trail.append(edge)
                 try walk(from: to)
                 trail.removeLast()
-                used.remove(edge)
+                if trackUsed { used.remove(edge) }
                 if !keepGoing { return }
             }
         }
