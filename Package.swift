@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "PaperGraphIngestTests", dependencies: ["PaperGraphIngest", "CLibXML2"], exclude: ["Fixtures"]),
         .testTarget(name: "PaperGraphExtractTests", dependencies: ["PaperGraphExtract"], exclude: ["Fixtures"]),
         .testTarget(name: "PaperGraphStoreTests", dependencies: ["PaperGraphStore", "CSQLite"]),
-        .testTarget(name: "PaperGraphQueryTests", dependencies: ["PaperGraphQuery"]),
+        .testTarget(name: "PaperGraphQueryTests", dependencies: ["PaperGraphQuery"], exclude: ["Fixtures"]),
         .testTarget(name: "PaperGraphExportTests", dependencies: ["PaperGraphExport", "CLibXML2", "CGraphviz", "PaperGraphTestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "PaperGraphTests", dependencies: ["PaperGraph", "PaperGraphTestSupport"]),
