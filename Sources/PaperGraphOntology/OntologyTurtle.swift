@@ -1,3 +1,4 @@
+import Foundation
 import PaperGraphModel
 
 extension Ontology {
@@ -23,13 +24,13 @@ extension Ontology {
 
         """
         for kind in schema.kinds {
-            out += "pg:\(kind.kind.rawValue) a owl:Class ;\n    rdfs:label \(Self.literal(kind.kind.rawValue)) ;\n"
-            out += "    rdfs:comment \(Self.literal(kind.description)) .\n\n"
+            out += "pg:\(kind.kind.rawValue) a owl:Class ;\n    rdfs:label \(RDFText.literal(kind.kind.rawValue)) ;\n"
+            out += "    rdfs:comment \(RDFText.literal(kind.description)) .\n\n"
         }
         for info in schema.relations {
             out += "pg:\(info.relation.rawValue) a owl:ObjectProperty ;\n"
             out += "    rdfs:domain pg:\(info.domain.rawValue) ;\n    rdfs:range pg:\(info.range.rawValue) ;\n"
-            out += "    rdfs:comment \(Self.literal(info.description)) .\n\n"
+            out += "    rdfs:comment \(RDFText.literal(info.description)) .\n\n"
         }
         var owners: [(name: String, type: PropertyType, kinds: [NodeKind])] = []
         for kind in schema.kinds {
@@ -59,8 +60,13 @@ extension Ontology {
         case .bool: return "xsd:boolean"
         }
     }
+}
 
-    private static func literal(_ text: String) -> String {
+/// RDF text shared by the Turtle schema and the N-Triples export.
+public enum RDFText {
+    /// A string literal valid in N-Triples and Turtle: `ECHAR` escapes for quote,
+    /// backslash and line breaks, `\uXXXX` for other control characters.
+    public static func literal(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -68,7 +74,13 @@ extension Ontology {
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
             case "\r": out += "\\r"
-            default: out.unicodeScalars.append(scalar)
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
+                    out += "\\u" + String(format: "%04X", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out + "\""
