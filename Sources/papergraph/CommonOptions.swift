@@ -24,3 +24,11 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .customLong("store"), help: "The SQLite graph store.")
     var path: String = "output/papergraph.sqlite"
 }
+
+/// A failure to report as `Error: message` with exit status 1, without the usage
+/// text ArgumentParser prints for `ValidationError` (the arguments were fine).
+struct CommandError: Error, CustomStringConvertible {
+    var description: String
+
+    init(_ description: String) { self.description = description }
+}

@@ -22,7 +22,7 @@ struct ShowCommand: ParsableCommand {
         let graph = try loadStoredGraph(store.path)
         let matches = graph.resolve(name)
         guard let index = matches.first else {
-            throw ValidationError("no node named '\(name)' in \(store.path)")
+            throw CommandError("no node named '\(name)' in \(store.path)" + suggestions(for: name, in: graph))
         }
         let node = graph.nodes[index]
         print("\(node.kind.rawValue) \(node.name)  [key \(node.id.key)]")
@@ -51,5 +51,14 @@ struct ShowCommand: ParsableCommand {
         if matches.count > 1 {
             print("also named '\(name)': " + matches.dropFirst().map { "\(graph.nodes[$0].kind.rawValue):\(graph.nodes[$0].name)" }.joined(separator: ", "))
         }
+    }
+
+    /// Up to five node names that contain the folded query, as a hint.
+    private func suggestions(for name: String, in graph: KnowledgeGraph) -> String {
+        let folded = NameFolding.fold(name)
+        guard folded.count >= 2 else { return "" }
+        let close = graph.nodes.lazy.filter { $0.kind != .paper && NameFolding.fold($0.name).contains(folded) }
+            .prefix(5).map { "\($0.kind.rawValue):\($0.name)" }
+        return close.isEmpty ? "" : "; similar: " + close.joined(separator: ", ")
     }
 }
