@@ -37,7 +37,8 @@ extension PaperReader {
         }
         for k in t.indices where t[k].kind == .word {
             let h = t[k].hash
-            if Self.listNouns.contains(h), t[k].isLowerWord {
+            let initialWord = k == 0 || t[k - 1].sentence != t[k].sentence
+            if Self.listNouns.contains(h), t[k].isLowerWord || (f.field == .abstract && t[k].firstUpper && t[k].upper == 1 && !initialWord && t[k].has(WordClass.dataNouns)) {
                 // "the New-392 and Price-149 test sets": read before the qualifier.
                 let noun = k > 0 && t[k - 1].has(WordClass.setQualifiers) ? k - 1 : k
                 namesBefore(noun: noun, in: f, strongOnly: Self.weakNouns.contains(h))
@@ -64,6 +65,7 @@ extension PaperReader {
                 || (p.kind == .word && (p.hash == Lexicon.and || p.hash == Lexicon.or))
             let nameLike = p.kind == .word && (p.firstUpper || p.upper > 0 || p.digits > 0)
                 && !p.has(WordClass.notNames) && !p.has(WordClass.genericBenchmarkWords)
+                && (NameShape.isStrong(p, sentenceInitial: false) || !isCommonWord(f.string(p)))
             guard separator || nameLike || (j == k && isCoinedLowercaseName(p, in: f)) else { break }
             j -= 1
         }

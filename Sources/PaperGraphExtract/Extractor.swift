@@ -93,6 +93,25 @@ struct PaperReader {
         baselineRule(in: title, matches: titleMatches)
         baselineRule(in: abstract, matches: abstractMatches)
         mergeAbbreviatedProposals()
+        repositoryNameRule()
+    }
+
+    /// "github.com/google-research/vision_transformer" beside "Vision Transformer (ViT)":
+    /// a method the paper's own repository is named after is the paper's proposal.
+    mutating func repositoryNameRule() {
+        var repoKeys = Set<String>()
+        for m in collector.lists[Collector.Slot.repositories.rawValue] + collector.lists[Collector.Slot.homepages.rawValue] {
+            if let last = m.name.split(separator: "/").last { repoKeys.insert(Fold.key(String(last))) }
+        }
+        guard !repoKeys.isEmpty else { return }
+        for m in collector.lists[Collector.Slot.uses.rawValue] {
+            var keys = [Fold.key(m.name)]
+            if let known = extractor.known[Fold.key(m.name)], known.kind == .method { keys += extractor.methodKeys[known.entry] }
+            if keys.contains(where: { repoKeys.contains($0) }) {
+                collector.remove(.uses, folded: Fold.key(m.name))
+                collector.add(.proposes, m.name, m.evidence)
+            }
+        }
     }
 
     /// The kind of a name the gazetteers know, by any of its forms.
@@ -141,6 +160,7 @@ struct PaperReader {
                     $0.field == field.field && $0.longRange.contains(m.start) && $0.longRange != m.start..<m.end
                 }) { continue }
                 if isTitleCasedWord(m, in: field) { continue }
+                if m.kind == .method, isNegated(m.start, in: field) { continue }
                 if m.kind == .method ? methodsSeen.insert(m.entry).inserted : benchmarksSeen.insert(m.entry).inserted {
                     found.append((field, m))
                 }
@@ -148,6 +168,8 @@ struct PaperReader {
         }
         var subsumed = Set<Int>()
         for m in methodsSeen {
+            // The paper's own method refines the broader one: both are reported.
+            if extractor.methodKeys[m].contains(where: { collector.contains(.proposes, folded: $0) }) { continue }
             let name = Fold.key(extractor.methodForms[m][0])
             var parent = extractor.methodParents[m]
             var hops = 0
@@ -216,7 +238,13 @@ struct PaperReader {
             letters += 1
             if Bytes.isUpper(c) { capitals += 1 }
         }
-        return form > 0 && capitals >= 2 && capitals * 2 >= letters ? written : forms[0]
+        if form > 0 && capitals >= 2 && capitals * 2 >= letters { return written }
+        // A synonym the text writes ("bipartite matching" for "Hungarian matching",
+        // "dual encoder" for "two-tower model") is reported as written; a plural
+        // or spelling variant of the canonical name is reported canonically.
+        let w = Fold.key(written), c = Fold.key(forms[0])
+        if form > 0, w != c, w != c + "s", c != w + "s", !w.hasPrefix(c), !c.hasPrefix(w) { return written }
+        return forms[0]
     }
 
     /// "Self-J" in the abstract abbreviates "Self-Judge" in the title: one
@@ -231,5 +259,30 @@ struct PaperReader {
                 collector.remove(.proposes, folded: Fold.key(short))
             }
         }
+    }
+}
+
+extension PaperReader {
+    static let negationCues: Set<UInt64> = Set(["without", "eliminating", "eliminates", "eliminate", "removing",
+        "removes", "dispensing", "dispenses", "obviating", "obviates", "avoiding", "avoids", "free"].map(Bytes.hash))
+    /// "does not require … reinforcement learning", "eliminating the need for … hyperparameter tuning",
+    /// "without any fine-tuning": a method named in the scope of a negation is not used.
+    func isNegated(_ start: Int, in f: FieldText) -> Bool {
+        let t = f.tokens
+        guard let k = t.firstIndex(where: { $0.start == start }) else { return false }
+        var j = k - 1
+        var steps = 0
+        while j >= 0, steps < 12, t[j].sentence == t[k].sentence {
+            if t[j].kind == .punct, t[j].byte == 0x3B || t[j].byte == 0x3A { return false }
+            if t[j].kind == .word {
+                if Self.negationCues.contains(t[j].hash) { return true }
+                if t[j].hash == Bytes.hash("not") || t[j].hash == Bytes.hash("no") {
+                    return !(j + 1 < t.count && t[j + 1].hash == Bytes.hash("only"))
+                }
+                if t[j].has(WordClass.proposeVerbs) || t[j].has(WordClass.comparisonCues) { return false }
+            }
+            j -= 1; steps += 1
+        }
+        return false
     }
 }

@@ -133,7 +133,7 @@ enum Lexicon {
                                    "present", "presents", "presented", "develop", "develops", "developed",
                                    "design", "designs", "designed", "devise", "devised", "build", "built",
                                    "create", "created", "construct", "constructed", "release", "released",
-                                   "contribute", "offer", "unveil",
+                                   "contribute", "offer", "unveil", "releasing", "introducing", "proposing", "presenting",
                                    "curate", "curated", "collect", "collected"])
     /// Base forms of the proposal verbs: with "we" anywhere earlier in the
     /// sentence ("we challenge … and propose X") they still announce the paper's work.

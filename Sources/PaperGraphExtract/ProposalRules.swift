@@ -5,7 +5,7 @@ import PaperGraphModel
 extension PaperReader {
     /// Whether a name read by a rule may be a contribution at all.
     func isContributionName(_ name: String) -> Bool {
-        !NameShape.isModelName(name) && Fold.key(name).count >= 2
+        Fold.key(name).count >= 2
     }
 
     /// Adds a contribution, as a benchmark when `data` says it is one.
@@ -70,7 +70,6 @@ extension PaperReader {
                 break
             }
         }
-        if kind == .method && !data { return }
         addContribution(NameSpan(name: text, range: head.start..<head.end, next: 1), data: data, rule: "title-name", in: title)
     }
 
@@ -123,6 +122,12 @@ extension PaperReader {
             var data = false
             var j = k + 1
             var steps = 0
+            var knownObject: NameSpan? = nil
+            var afterPreposition = false
+            var added = false
+            defer {
+                if !added, let span = knownObject { addContribution(span, data: false, rule: "we-propose-known", in: f) }
+            }
             while j < t.count, steps < 16, t[j].sentence == t[k].sentence {
                 steps += 1
                 let tok = t[j]
@@ -139,24 +144,42 @@ extension PaperReader {
                 if tok.isLowerWord {
                     if let span = titlePhrase(at: j, in: f) {
                         addContribution(span, data: data || describesData(after: span.next, in: f), rule: "we-propose-title-phrase", in: f)
+                        added = true
                         break
                     }
                     if j == k + 1, let span = coinedWord(at: j, in: f) {
                         addContribution(span, data: describesData(after: span.next, in: f), rule: "we-propose", in: f)
+                        added = true
                         break
                     }
                     if tok.has(WordClass.dataNouns) { data = true }
                     if tok.has(WordClass.namingVerbs) || tok.has(WordClass.clauseStops) { break }
+                    // "we present analysis on CIFAR-10", "a model for LSTF": after a preposition
+                    // the clause names a setting or task, not the contribution.
+                    if [Lexicon.on, Lexicon.with, Bytes.hash("for"), Bytes.hash("in"), Bytes.hash("of"), Bytes.hash("at")].contains(tok.hash) { afterPreposition = true }
+                }
+                if knownObject == nil, isDirectObject(from: k + 1, to: j, in: f), let span = capitalisedWordName(at: j, in: f),
+                   span.next + 1 < t.count, t[span.next].kind == .punct, t[span.next].byte == 0x2C,
+                   t[span.next + 1].has(WordClass.appositiveArticles) {
+                    // "We introduce Codex, a GPT language model …"
+                    addContribution(span, data: describesData(after: span.next, in: f), rule: "we-propose-appositive", in: f)
+                    added = true
+                    break
                 }
                 if let span = name(at: j, in: f) {
                     let kind = knownKind(span.name)
+                    if afterPreposition && kind == .benchmark { break }
                     if NameShape.isModelName(span.name) || kind == .method {
+                        if knownObject == nil, isDirectObject(from: k + 1, to: j, in: f), endsNamePhrase(span, in: f) {
+                            knownObject = span
+                        }
                         j = span.next
                         continue
                     }
                     let isData = data || kind == .benchmark || Self.looksLikeBenchmarkName(span.name)
                         || describesData(after: span.next, in: f)
                     addContribution(span, data: isData, rule: "we-propose", in: f)
+                    added = true
                     break
                 }
                 j += 1
@@ -220,11 +243,17 @@ extension PaperReader {
                 firstPerson = true
             }
             guard after > 0, after < t.count else { continue }
-            guard firstPerson || isSelfReferential(sentenceOf: k, in: f) else { continue }
+            // "The method, called Mask R-CNN, …", "the new framework, called DETR": a method
+            // or data noun named in passing is the paper's own.
+            var h = k - 1
+            if h >= 0, t[h].kind == .punct, t[h].byte == 0x2C { h -= 1 }
+            let headNamed = h >= 1 && t[h].kind == .word && (t[h].has(WordClass.methodNouns) || t[h].has(WordClass.dataNouns))
+                && (t[h - 1].hash == Bytes.hash("the") || t[h - 1].hash == Lexicon.our || t[h - 1].has(WordClass.noveltyWords))
+            guard firstPerson || headNamed || isSelfReferential(sentenceOf: k, in: f) else { continue }
             guard let span = name(at: after, in: f, NameOptions(singleWord: true, lowercase: firstPerson))
-                    ?? coinedWord(at: after, in: f) else { continue }
+                    ?? coinedWord(at: after, in: f) ?? capitalisedWordName(at: after, in: f) else { continue }
             let kind = knownKind(span.name)
-            if kind == .method && !firstPerson { continue }
+            if kind == .method && !firstPerson && !headNamed && !announcesContribution(sentenceOf: k, in: f) { continue }
             var data = kind == .benchmark || Self.looksLikeBenchmarkName(span.name) || describesData(after: span.next, in: f)
             var j = k - 1
             while !data, j >= 0, j >= k - 6, t[j].sentence == t[k].sentence {
@@ -309,8 +338,14 @@ extension PaperReader {
         for def in acronyms {
             guard isContributionName(def.short), !Lexicon.notNames.contains(Bytes.hash(def.short)) else { continue }
             if collector.contains(.proposes, def.short) || collector.contains(.introduces, def.short) { continue }
-            if knownKind(def.short) != nil || knownKind(def.long) != nil { continue }
             let f = def.field == .title ? title : abstract
+            if knownKind(def.short) != nil || knownKind(def.long) != nil {
+                if ownedByProposal(longToken: def.longToken, in: f) {
+                    addContribution(NameSpan(name: def.short, range: def.shortRange, next: def.shortToken + 2, expansion: def.long),
+                                    data: knownKind(def.short) == .benchmark, rule: "acronym-proposed-known", in: f)
+                }
+                continue
+            }
             let head = f.tokens[def.shortToken - 2]
             let isData = head.has(WordClass.dataHeads)
             let span = NameSpan(name: def.short, range: def.shortRange, next: def.shortToken + 2, expansion: def.long)
@@ -320,7 +355,7 @@ extension PaperReader {
                 if !collector.contains(.evaluatesOn, def.short) {
                     collector.add(.evaluatesOn, def.short, f.evidence("acronym-benchmark", def.shortRange))
                 }
-            } else if head.has(WordClass.techniqueHeads) {
+            } else if head.has(WordClass.techniqueHeads), !NameShape.isModelName(def.short) {
                 collector.add(.uses, def.short, f.evidence("acronym-technique", def.shortRange))
             }
         }
@@ -362,5 +397,53 @@ extension PaperReader {
                 }
             }
         }
+    }
+}
+
+extension PaperReader {
+    /// Only articles, "new"/"novel", "our" and adjectives without a preposition between the verb and `j`.
+    func isDirectObject(from a: Int, to j: Int, in f: FieldText) -> Bool {
+        let t = f.tokens
+        guard j - a <= 3 else { return false }
+        for i in a..<j {
+            guard t[i].kind == .word, t[i].isLowerWord else { return false }
+            guard t[i].has(WordClass.appositiveArticles) || t[i].has(WordClass.noveltyWords) else { return false }
+        }
+        return true
+    }
+    /// The name is followed by its acronym, a comma/appositive, a method noun or the end of the clause.
+    func endsNamePhrase(_ span: NameSpan, in f: FieldText) -> Bool {
+        let t = f.tokens
+        if span.expansion != nil { return true }
+        guard span.next < t.count else { return true }
+        let n = t[span.next]
+        if n.kind == .punct { return n.byte == 0x2C || n.byte == 0x28 || n.byte == 0x2E }
+        return n.has(WordClass.methodNouns)
+    }
+    /// "our latent diffusion models (LDMs)", "we propose conservative Q-learning (CQL)",
+    /// "by proposing a … model (SASRec)": the long form is the object of "our" or of a proposal verb.
+    func ownedByProposal(longToken lt: Int, in f: FieldText) -> Bool {
+        let t = f.tokens
+        var i = lt - 1
+        var steps = 0
+        while i >= 0, steps < 4, t[i].kind == .word, t[i].sentence == t[lt].sentence {
+            if t[i].hash == Lexicon.our { return true }
+            if t[i].has(WordClass.proposeVerbs), hasSelfSubject(before: i, in: f) { return true }
+            if ["proposing", "introducing", "presenting"].contains(f.string(t[i]).lowercased()) { return true }
+            if !t[i].isLowerWord || t[i].has(WordClass.clauseStops) { return false }
+            i -= 1; steps += 1
+        }
+        return false
+    }
+}
+
+extension PaperReader {
+    /// One capitalised word, even an English one ("named Informer", "introduce Codex, a …"),
+    /// where the frame alone makes it a name.
+    func capitalisedWordName(at k: Int, in f: FieldText) -> NameSpan? {
+        let t = f.tokens
+        guard k < t.count, NameShape.isCapitalisedWord(t[k]), t[k].letters >= 3, !t[k].has(WordClass.functionWords) else { return nil }
+        if k + 1 < t.count, t[k + 1].kind == .word, t[k + 1].firstUpper { return nil }
+        return NameSpan(name: f.string(t[k]), range: t[k].start..<t[k].end, next: k + 1)
     }
 }
