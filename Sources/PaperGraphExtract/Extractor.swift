@@ -96,24 +96,6 @@ struct PaperReader {
         repositoryNameRule()
     }
 
-    /// "github.com/google-research/vision_transformer" beside "Vision Transformer (ViT)":
-    /// a method the paper's own repository is named after is the paper's proposal.
-    mutating func repositoryNameRule() {
-        var repoKeys = Set<String>()
-        for m in collector.lists[Collector.Slot.repositories.rawValue] + collector.lists[Collector.Slot.homepages.rawValue] {
-            if let last = m.name.split(separator: "/").last { repoKeys.insert(Fold.key(String(last))) }
-        }
-        guard !repoKeys.isEmpty else { return }
-        for m in collector.lists[Collector.Slot.uses.rawValue] {
-            var keys = [Fold.key(m.name)]
-            if let known = extractor.known[Fold.key(m.name)], known.kind == .method { keys += extractor.methodKeys[known.entry] }
-            if keys.contains(where: { repoKeys.contains($0) }) {
-                collector.remove(.uses, folded: Fold.key(m.name))
-                collector.add(.proposes, m.name, m.evidence)
-            }
-        }
-    }
-
     /// The kind of a name the gazetteers know, by any of its forms.
     func knownKind(_ name: String) -> NodeKind? { extractor.known[Fold.key(name)]?.kind }
 
@@ -259,30 +241,5 @@ struct PaperReader {
                 collector.remove(.proposes, folded: Fold.key(short))
             }
         }
-    }
-}
-
-extension PaperReader {
-    static let negationCues: Set<UInt64> = Set(["without", "eliminating", "eliminates", "eliminate", "removing",
-        "removes", "dispensing", "dispenses", "obviating", "obviates", "avoiding", "avoids", "free"].map(Bytes.hash))
-    /// "does not require … reinforcement learning", "eliminating the need for … hyperparameter tuning",
-    /// "without any fine-tuning": a method named in the scope of a negation is not used.
-    func isNegated(_ start: Int, in f: FieldText) -> Bool {
-        let t = f.tokens
-        guard let k = t.firstIndex(where: { $0.start == start }) else { return false }
-        var j = k - 1
-        var steps = 0
-        while j >= 0, steps < 12, t[j].sentence == t[k].sentence {
-            if t[j].kind == .punct, t[j].byte == 0x3B || t[j].byte == 0x3A { return false }
-            if t[j].kind == .word {
-                if Self.negationCues.contains(t[j].hash) { return true }
-                if t[j].hash == Bytes.hash("not") || t[j].hash == Bytes.hash("no") {
-                    return !(j + 1 < t.count && t[j + 1].hash == Bytes.hash("only"))
-                }
-                if t[j].has(WordClass.proposeVerbs) || t[j].has(WordClass.comparisonCues) { return false }
-            }
-            j -= 1; steps += 1
-        }
-        return false
     }
 }

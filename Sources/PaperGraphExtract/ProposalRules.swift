@@ -156,7 +156,7 @@ extension PaperReader {
                     if tok.has(WordClass.namingVerbs) || tok.has(WordClass.clauseStops) { break }
                     // "we present analysis on CIFAR-10", "a model for LSTF": after a preposition
                     // the clause names a setting or task, not the contribution.
-                    if [Lexicon.on, Lexicon.with, Bytes.hash("for"), Bytes.hash("in"), Bytes.hash("of"), Bytes.hash("at")].contains(tok.hash) { afterPreposition = true }
+                    if tok.has(WordClass.prepositions) { afterPreposition = true }
                 }
                 if knownObject == nil, isDirectObject(from: k + 1, to: j, in: f), let span = capitalisedWordName(at: j, in: f),
                    span.next + 1 < t.count, t[span.next].kind == .punct, t[span.next].byte == 0x2C,
@@ -248,7 +248,7 @@ extension PaperReader {
             var h = k - 1
             if h >= 0, t[h].kind == .punct, t[h].byte == 0x2C { h -= 1 }
             let headNamed = h >= 1 && t[h].kind == .word && (t[h].has(WordClass.methodNouns) || t[h].has(WordClass.dataNouns))
-                && (t[h - 1].hash == Bytes.hash("the") || t[h - 1].hash == Lexicon.our || t[h - 1].has(WordClass.noveltyWords))
+                && (t[h - 1].hash == Lexicon.the || t[h - 1].hash == Lexicon.our || t[h - 1].has(WordClass.noveltyWords))
             guard firstPerson || headNamed || isSelfReferential(sentenceOf: k, in: f) else { continue }
             guard let span = name(at: after, in: f, NameOptions(singleWord: true, lowercase: firstPerson))
                     ?? coinedWord(at: after, in: f) ?? capitalisedWordName(at: after, in: f) else { continue }
@@ -397,53 +397,5 @@ extension PaperReader {
                 }
             }
         }
-    }
-}
-
-extension PaperReader {
-    /// Only articles, "new"/"novel", "our" and adjectives without a preposition between the verb and `j`.
-    func isDirectObject(from a: Int, to j: Int, in f: FieldText) -> Bool {
-        let t = f.tokens
-        guard j - a <= 3 else { return false }
-        for i in a..<j {
-            guard t[i].kind == .word, t[i].isLowerWord else { return false }
-            guard t[i].has(WordClass.appositiveArticles) || t[i].has(WordClass.noveltyWords) else { return false }
-        }
-        return true
-    }
-    /// The name is followed by its acronym, a comma/appositive, a method noun or the end of the clause.
-    func endsNamePhrase(_ span: NameSpan, in f: FieldText) -> Bool {
-        let t = f.tokens
-        if span.expansion != nil { return true }
-        guard span.next < t.count else { return true }
-        let n = t[span.next]
-        if n.kind == .punct { return n.byte == 0x2C || n.byte == 0x28 || n.byte == 0x2E }
-        return n.has(WordClass.methodNouns)
-    }
-    /// "our latent diffusion models (LDMs)", "we propose conservative Q-learning (CQL)",
-    /// "by proposing a … model (SASRec)": the long form is the object of "our" or of a proposal verb.
-    func ownedByProposal(longToken lt: Int, in f: FieldText) -> Bool {
-        let t = f.tokens
-        var i = lt - 1
-        var steps = 0
-        while i >= 0, steps < 4, t[i].kind == .word, t[i].sentence == t[lt].sentence {
-            if t[i].hash == Lexicon.our { return true }
-            if t[i].has(WordClass.proposeVerbs), hasSelfSubject(before: i, in: f) { return true }
-            if ["proposing", "introducing", "presenting"].contains(f.string(t[i]).lowercased()) { return true }
-            if !t[i].isLowerWord || t[i].has(WordClass.clauseStops) { return false }
-            i -= 1; steps += 1
-        }
-        return false
-    }
-}
-
-extension PaperReader {
-    /// One capitalised word, even an English one ("named Informer", "introduce Codex, a …"),
-    /// where the frame alone makes it a name.
-    func capitalisedWordName(at k: Int, in f: FieldText) -> NameSpan? {
-        let t = f.tokens
-        guard k < t.count, NameShape.isCapitalisedWord(t[k]), t[k].letters >= 3, !t[k].has(WordClass.functionWords) else { return nil }
-        if k + 1 < t.count, t[k + 1].kind == .word, t[k + 1].firstUpper { return nil }
-        return NameSpan(name: f.string(t[k]), range: t[k].start..<t[k].end, next: k + 1)
     }
 }
