@@ -341,14 +341,14 @@ extension PaperReader {
             let f = def.field == .title ? title : abstract
             if knownKind(def.short) != nil || knownKind(def.long) != nil {
                 if ownedByProposal(longToken: def.longToken, in: f) {
-                    addContribution(NameSpan(name: def.short, range: def.shortRange, next: def.shortToken + 2, expansion: def.long),
+                    addContribution(NameSpan(name: def.short, range: def.shortRange, next: def.next, expansion: def.long),
                                     data: knownKind(def.short) == .benchmark, rule: "acronym-proposed-known", in: f)
                 }
                 continue
             }
             let head = f.tokens[def.shortToken - 2]
             let isData = head.has(WordClass.dataHeads)
-            let span = NameSpan(name: def.short, range: def.shortRange, next: def.shortToken + 2, expansion: def.long)
+            let span = NameSpan(name: def.short, range: def.shortRange, next: def.next, expansion: def.long)
             if announcesContribution(sentenceOf: def.shortToken, in: f) {
                 addContribution(span, data: isData, rule: "acronym-proposed", in: f)
             } else if isData {
