@@ -153,6 +153,11 @@ extension PaperReader {
                         break
                     }
                     if tok.has(WordClass.dataNouns) { data = true }
+                    if tok.has(WordClass.methodNouns) || tok.has(WordClass.dataNouns), let span = appositiveName(after: j, in: f) {
+                        addContribution(span, data: data, rule: "we-propose-appositive", in: f)
+                        added = true
+                        break
+                    }
                     if tok.has(WordClass.namingVerbs) || tok.has(WordClass.clauseStops) { break }
                     // "we present analysis on CIFAR-10", "a model for LSTF": after a preposition
                     // the clause names a setting or task, not the contribution.
@@ -250,7 +255,11 @@ extension PaperReader {
             let headNamed = h >= 1 && t[h].kind == .word && (t[h].has(WordClass.methodNouns) || t[h].has(WordClass.dataNouns))
                 && (t[h - 1].hash == Lexicon.the || t[h - 1].hash == Lexicon.our || t[h - 1].has(WordClass.noveltyWords))
             guard firstPerson || headNamed || isSelfReferential(sentenceOf: k, in: f) else { continue }
-            guard let span = name(at: after, in: f, NameOptions(singleWord: true, lowercase: firstPerson))
+            // A lower-case name needs first-person naming ("which we call self-distillation")
+            // or a sentence that announces the contribution ("we propose a … task called
+            // replaced token detection."); ``name(at:in:_:)`` also requires it to end the clause.
+            let lowercase = firstPerson || announcesContribution(sentenceOf: k, in: f)
+            guard let span = name(at: after, in: f, NameOptions(singleWord: true, lowercase: lowercase))
                     ?? coinedWord(at: after, in: f) ?? capitalisedWordName(at: after, in: f) else { continue }
             let kind = knownKind(span.name)
             if kind == .method && !firstPerson && !headNamed && !announcesContribution(sentenceOf: k, in: f) { continue }

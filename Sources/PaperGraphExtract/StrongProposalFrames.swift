@@ -63,4 +63,24 @@ extension PaperReader {
         if k + 1 < t.count, t[k + 1].kind == .word, t[k + 1].firstUpper { return nil }
         return NameSpan(name: f.string(t[k]), range: t[k].start..<t[k].end, next: k + 1)
     }
+
+    /// The name in apposition after the head noun at `j` of a proposal's
+    /// object: "we propose a new simple network architecture, the Transformer,
+    /// based solely on attention". The appositive is `, the|our X,` (or ends the
+    /// sentence) with X one capitalised word or a name-shaped token. The frame
+    /// is strong enough that X may be a word that is otherwise never a name
+    /// ("Transformer"); only function words are refused.
+    func appositiveName(after j: Int, in f: FieldText) -> NameSpan? {
+        let t = f.tokens
+        guard j + 3 < t.count, t[j + 1].kind == .punct, t[j + 1].byte == 0x2C,
+              t[j + 2].hash == Lexicon.the || t[j + 2].hash == Lexicon.our,
+              t[j + 3].sentence == t[j].sentence, t[j + 3].kind == .word else { return nil }
+        let w = t[j + 3]
+        let single = w.firstUpper && w.letters >= 3 && !w.has(WordClass.functionWords)
+            ? NameSpan(name: f.string(w), range: w.start..<w.end, next: j + 4) : nil
+        guard let span = single ?? (NameShape.isStrong(w, sentenceInitial: false) ? name(at: j + 3, in: f) : nil),
+              span.next < t.count, t[span.next].kind == .punct,
+              t[span.next].byte == 0x2C || t[span.next].byte == 0x2E else { return nil }
+        return span
+    }
 }
