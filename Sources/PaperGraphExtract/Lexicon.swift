@@ -23,7 +23,7 @@ enum Lexicon {
         proposeBaseVerbs, selfSubjects, namingVerbs, clauseStops, dataNouns, methodNouns, evalCues, notNames,
         genericBenchmarkWords, PaperReader.comparisonCues, PaperReader.improvementWords, PaperReader.fillers,
         PaperReader.listNouns, PaperReader.weakNouns, PaperReader.setQualifiers, PaperReader.onNotEval,
-        negationCues, prepositions, proposeGerunds,
+        negationCues, negationStops, prepositions, proposeGerunds,
     ]
 
     /// Word hash → class bits, as an open-addressing table (the hashes are
@@ -157,6 +157,11 @@ enum Lexicon {
                                    "removing", "removes", "dispensing", "dispenses", "obviating", "obviates",
                                    "avoiding", "avoids", "free"])
 
+    /// Words that close a negation scope: what follows is affirmed ("without
+    /// fine-tuning, using in-context learning", "not X but Y").
+    static let negationStops = set(WordClass.negationStops, ["but", "instead", "rather", "using", "uses", "use", "via",
+                                   "while", "whereas", "which", "relying", "leveraging", "through"])
+
     /// Prepositions after which a proposal clause names a setting or a task
     /// ("we present analysis on CIFAR-10", "a model for LSTF"), not the contribution.
     static let prepositions = set(WordClass.prepositions, ["on", "with", "for", "in", "of", "at"])
@@ -284,6 +289,7 @@ enum WordClass {
     static let negationCues: UInt64 = 1 << 29
     static let prepositions: UInt64 = 1 << 30
     static let proposeGerunds: UInt64 = 1 << 31
+    static let negationStops: UInt64 = 1 << 32
 }
 
 /// A fixed-size hash table from word hash to class bits.

@@ -9,7 +9,8 @@ extension PaperReader {
     /// … hyperparameter tuning". A method named there is not used.
     ///
     /// The scope ends at `;` or `:`, at a proposal verb or a comparison cue (a
-    /// new clause about the paper's own work or its baselines), and "not only"
+    /// new clause about the paper's own work or its baselines), at a word that
+    /// affirms what follows ("but", "instead", "using"), and "not only"
     /// is not a negation. "free" counts only as "free of".
     func isNegated(_ start: Int, in f: FieldText) -> Bool {
         let t = f.tokens
@@ -25,7 +26,9 @@ extension PaperReader {
                     if tok.hash == Self.free { return next == Lexicon.of }
                     return next != Lexicon.only
                 }
-                if tok.has(WordClass.proposeVerbs) || tok.has(WordClass.comparisonCues) { return false }
+                if tok.has(WordClass.proposeVerbs) || tok.has(WordClass.comparisonCues) || tok.has(WordClass.negationStops) {
+                    return false
+                }
             }
             j -= 1
             steps += 1

@@ -118,7 +118,7 @@ extension PaperReader {
     mutating func proposalRules(in f: FieldText) {
         let t = f.tokens
         for k in t.indices where t[k].isLowerWord && t[k].has(WordClass.proposeVerbs) {
-            guard hasSelfSubject(before: k, in: f) else { continue }
+            guard t[k].has(WordClass.proposeGerunds) || hasSelfSubject(before: k, in: f) else { continue }
             var data = false
             var j = k + 1
             var steps = 0
@@ -163,7 +163,8 @@ extension PaperReader {
                     // the clause names a setting or task, not the contribution.
                     if tok.has(WordClass.prepositions) { afterPreposition = true }
                 }
-                if knownObject == nil, isDirectObject(from: k + 1, to: j, in: f), let span = capitalisedWordName(at: j, in: f),
+                if knownObject == nil, !NameShape.isStrong(tok, sentenceInitial: false), isDirectObject(from: k + 1, to: j, in: f),
+                   let span = capitalisedWordName(at: j, in: f),
                    span.next + 1 < t.count, t[span.next].kind == .punct, t[span.next].byte == 0x2C,
                    t[span.next + 1].has(WordClass.appositiveArticles) {
                     // "We introduce Codex, a GPT language model …"
