@@ -19,6 +19,10 @@ public struct Extractor: Sendable {
     let methodKeys: [[String]]
     /// Index of each method's broader method, if the gazetteer has it.
     let methodParents: [Int?]
+    /// Benchmarks that are pre-training corpora (`domain: pretraining-data`:
+    /// Common Crawl, C4, The Pile). Papers usually name them as a data source,
+    /// so they count as evaluated on only in a sentence about evaluation.
+    let benchmarkIsCorpus: [Bool]
     /// Folded gazetteer surface form → entry, for "is this a known name?" checks.
     let known: [String: (kind: NodeKind, entry: Int)]
     /// Folded ordinary English words from the ontology.
@@ -30,6 +34,7 @@ public struct Extractor: Sendable {
         methodForms = ontology.methods.map { $0.surfaceForms.map(\.text) }
         benchmarkKeys = benchmarkForms.map { $0.map(Fold.key) }
         methodKeys = methodForms.map { $0.map(Fold.key) }
+        benchmarkIsCorpus = ontology.benchmarks.map { $0.domain == "pretraining-data" }
         var known: [String: (kind: NodeKind, entry: Int)] = [:]
         for (kind, list) in [(NodeKind.benchmark, ontology.benchmarks), (.method, ontology.methods)] {
             for (index, entry) in list.enumerated() {
@@ -170,6 +175,7 @@ struct PaperReader {
                 guard !extractor.methodKeys[m.entry].contains(where: { collector.contains(.proposes, folded: $0) }) else { continue }
                 collector.add(.uses, reportedName(forms, m.form), ev)
             } else {
+                if extractor.benchmarkIsCorpus[m.entry], !sentenceHasEvaluationCue(at: m.start, in: field) { continue }
                 let forms = extractor.benchmarkForms[m.entry]
                 guard !extractor.benchmarkKeys[m.entry].contains(where: {
                     collector.contains(.introduces, folded: $0) || collector.contains(.proposes, folded: $0)

@@ -10,7 +10,9 @@ extension PaperReader {
 
     /// Adds a contribution, as a benchmark when `data` says it is one.
     mutating func addContribution(_ span: NameSpan, data: Bool, rule: String, in f: FieldText) {
-        let name = NameShape.strippingSize(span.name)
+        // A size names a variant of a model ("SSR-Zero-7B"), but it is part of
+        // a dataset's name ("SA-1B").
+        let name = data ? span.name : NameShape.strippingSize(span.name)
         guard isContributionName(name) else { return }
         let ev = f.evidence(rule, span.range)
         if data {
@@ -292,7 +294,7 @@ extension PaperReader {
             var j = k + 2
             while j < t.count, j <= k + 9, t[j].kind == .word {
                 if t[j].has(WordClass.noveltyWords) { novel = true }
-                if t[j].has(WordClass.dataNouns) { data = true; head = true; break }
+                if isDataHead(at: j, in: f) { data = true; head = true; break }
                 if t[j].has(WordClass.methodNouns) { head = true; break }
                 j += 1
             }
@@ -312,12 +314,16 @@ extension PaperReader {
     mutating func headNounRule(in f: FieldText) {
         let t = f.tokens
         for k in t.indices.dropLast(2) where t[k].isLowerWord {
-            let data = t[k].has(WordClass.dataNouns)
+            let data = isDataHead(at: k, in: f)
             guard data || t[k].has(WordClass.methodNouns) else { continue }
             let commaBefore = t[k + 1].kind == .punct && t[k + 1].byte == 0x2C
-            let name = commaBefore ? k + 2 : k + 1
+            let parenthesised = t[k + 1].kind == .punct && t[k + 1].byte == 0x28
+            let name = commaBefore || parenthesised ? k + 2 : k + 1
             if commaBefore {
                 guard name + 1 < t.count, t[name + 1].kind == .punct, t[name + 1].byte == 0x2C || t[name + 1].byte == 0x28 else { continue }
+            }
+            if parenthesised {
+                guard name + 1 < t.count, t[name + 1].kind == .punct, t[name + 1].byte == 0x29 else { continue }
             }
             let next = t[name]
             guard NameShape.isStrong(next, sentenceInitial: false) else { continue }
@@ -327,6 +333,9 @@ extension PaperReader {
                 if t[j].hash == Lexicon.our || t[j].has(WordClass.noveltyWords) { own = true; break }
                 j -= 1
             }
+            // "We are releasing the Segment Anything Model (SAM) and corresponding
+            // dataset (SA-1B)": a noun naming its own label is the proposal's object.
+            if !own, parenthesised { own = isObjectOfProposal(k, in: f) }
             guard own else { continue }
             let text = f.string(next)
             let kind = knownKind(text)

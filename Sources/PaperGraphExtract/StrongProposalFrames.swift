@@ -83,4 +83,38 @@ extension PaperReader {
               t[span.next].byte == 0x2C || t[span.next].byte == 0x2E else { return nil }
         return span
     }
+
+    /// Whether the noun at `k` belongs to the object of a proposal verb of the
+    /// paper's own: walking back within the sentence, a self-subject proposal
+    /// verb or a proposal participle comes before any preposition or clause
+    /// boundary ("We are releasing [the model (SAM) and corresponding dataset]",
+    /// but not "we propose X and evaluate it on the dataset (Y)").
+    func isObjectOfProposal(_ k: Int, in f: FieldText) -> Bool {
+        let t = f.tokens
+        var j = k - 1
+        while j >= 0, j >= k - 16, t[j].sentence == t[k].sentence {
+            let tok = t[j]
+            if tok.kind == .word, tok.isLowerWord {
+                if tok.has(WordClass.proposeVerbs) {
+                    return tok.has(WordClass.proposeGerunds) || hasSelfSubject(before: j, in: f)
+                }
+                if tok.has(WordClass.prepositions) || tok.has(WordClass.clauseStops) { return false }
+            } else if tok.kind == .punct, tok.byte != 0x28, tok.byte != 0x29, tok.byte != 0x2C {
+                return false
+            }
+            j -= 1
+        }
+        return false
+    }
+
+    /// Whether the word at `j` heads a dataset: a data noun, or "set"/"sets"
+    /// after a set qualifier ("a new evaluation set", "held-out test sets").
+    func isDataHead(at j: Int, in f: FieldText) -> Bool {
+        let t = f.tokens
+        if t[j].has(WordClass.dataNouns) { return true }
+        return (t[j].hash == Self.set || t[j].hash == Self.sets) && j > 0 && t[j - 1].has(WordClass.setQualifiers)
+    }
+
+    private static let set = Bytes.hash("set")
+    private static let sets = Bytes.hash("sets")
 }

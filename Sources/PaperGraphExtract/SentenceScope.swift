@@ -1,3 +1,5 @@
+/// Readings of the sentence around a gazetteer match: whether it is negated,
+/// whether the sentence reports evaluation.
 extension PaperReader {
     /// How many tokens back a negation cue may stand: "eliminating the need
     /// for sampling from the LM during fine-tuning" reaches about a dozen.
@@ -47,5 +49,18 @@ extension PaperReader {
             if t[mid].start < start { lo = mid + 1 } else { hi = mid }
         }
         return lo < t.count && t[lo].start == start ? lo : nil
+    }
+
+    /// Whether the sentence holding the token that starts at byte `start` reports evaluation.
+    func sentenceHasEvaluationCue(at start: Int, in f: FieldText) -> Bool {
+        let t = f.tokens
+        guard let k = tokenIndex(startingAt: start, in: f) else { return false }
+        var j = k
+        while j > 0, t[j - 1].sentence == t[k].sentence { j -= 1 }
+        while j < t.count, t[j].sentence == t[k].sentence {
+            if t[j].kind == .word, t[j].has(WordClass.evalCues) { return true }
+            j += 1
+        }
+        return false
     }
 }
