@@ -173,7 +173,7 @@ struct PaperReader {
                 guard !subsumed.contains(m.entry) else { continue }
                 let forms = extractor.methodForms[m.entry]
                 guard !extractor.methodKeys[m.entry].contains(where: { collector.contains(.proposes, folded: $0) }) else { continue }
-                collector.add(.uses, reportedName(forms, m.form), ev)
+                collector.add(.uses, reportedName(forms, extractor.methodKeys[m.entry], m.form), ev)
             } else {
                 if extractor.benchmarkIsCorpus[m.entry], !sentenceHasEvaluationCue(at: m.start, in: field) { continue }
                 let forms = extractor.benchmarkForms[m.entry]
@@ -181,7 +181,7 @@ struct PaperReader {
                     collector.contains(.introduces, folded: $0) || collector.contains(.proposes, folded: $0)
                         || collector.contains(.evaluatesOn, folded: $0)
                 }) else { continue }
-                collector.add(.evaluatesOn, reportedName(forms, m.form), ev)
+                collector.add(.evaluatesOn, reportedName(forms, extractor.benchmarkKeys[m.entry], m.form), ev)
             }
         }
         return (titleMatches, abstractMatches)
@@ -217,22 +217,24 @@ struct PaperReader {
         name.hasSuffix("learning") || name.hasSuffix("model") || name.hasSuffix("models")
     }
 
-    /// The name to report for a gazetteer match: the canonical name, or the
-    /// acronym when that is what the text writes (`PPO`, `GRPO`), as readers cite it.
-    func reportedName(_ forms: [String], _ form: Int) -> String {
+    /// The name to report for a gazetteer match: the canonical name, the
+    /// acronym when that is what the text writes (`PPO`, `GRPO`), as readers
+    /// cite it, or a synonym as written. `keys` are the entry's folded forms.
+    func reportedName(_ forms: [String], _ keys: [String], _ form: Int) -> String {
+        guard form > 0 else { return forms[0] }
         let written = forms[form]
         var capitals = 0, letters = 0
         for c in written.utf8 where Bytes.isUpper(c) || Bytes.isLowerASCII(c) {
             letters += 1
             if Bytes.isUpper(c) { capitals += 1 }
         }
-        if form > 0 && capitals >= 2 && capitals * 2 >= letters { return written }
+        if capitals >= 2 && capitals * 2 >= letters { return written }
         // A synonym the text writes ("bipartite matching" for "Hungarian matching",
-        // "dual encoder" for "two-tower model") is reported as written; a plural
-        // or spelling variant of the canonical name is reported canonically.
-        let w = Fold.key(written), c = Fold.key(forms[0])
-        if form > 0, w != c, w != c + "s", c != w + "s", !w.hasPrefix(c), !c.hasPrefix(w) { return written }
-        return forms[0]
+        // "dual encoder" for "two-tower model") is reported as written; a plural,
+        // case or spelling variant of the canonical name (one folded form is a
+        // prefix of the other) is reported canonically.
+        let w = keys[form], c = keys[0]
+        return w.hasPrefix(c) || c.hasPrefix(w) ? forms[0] : written
     }
 
     /// "Self-J" in the abstract abbreviates "Self-Judge" in the title: one

@@ -23,7 +23,7 @@ enum Lexicon {
         proposeBaseVerbs, selfSubjects, namingVerbs, clauseStops, dataNouns, methodNouns, evalCues, notNames,
         genericBenchmarkWords, PaperReader.comparisonCues, PaperReader.improvementWords, PaperReader.fillers,
         PaperReader.listNouns, PaperReader.weakNouns, PaperReader.setQualifiers, PaperReader.onNotEval,
-        negationCues, negationStops, prepositions, proposeGerunds,
+        negationCues, negationStops, prepositions, proposeGerunds, setNouns,
     ]
 
     /// Word hash → class bits, as an open-addressing table (the hashes are
@@ -162,6 +162,9 @@ enum Lexicon {
     static let negationStops = set(WordClass.negationStops, ["but", "instead", "rather", "using", "uses", "use", "via",
                                    "while", "whereas", "which", "relying", "leveraging", "through"])
 
+    /// "set"/"sets": a data head only after a set qualifier ("a new evaluation set").
+    static let setNouns = set(WordClass.setNouns, ["set", "sets"])
+
     /// Prepositions after which a proposal clause names a setting or a task
     /// ("we present analysis on CIFAR-10", "a model for LSTF"), not the contribution.
     static let prepositions = set(WordClass.prepositions, ["on", "with", "for", "in", "of", "at"])
@@ -290,6 +293,7 @@ enum WordClass {
     static let prepositions: UInt64 = 1 << 30
     static let proposeGerunds: UInt64 = 1 << 31
     static let negationStops: UInt64 = 1 << 32
+    static let setNouns: UInt64 = 1 << 33
 }
 
 /// A fixed-size hash table from word hash to class bits.

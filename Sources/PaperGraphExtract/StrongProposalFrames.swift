@@ -112,9 +112,6 @@ extension PaperReader {
     func isDataHead(at j: Int, in f: FieldText) -> Bool {
         let t = f.tokens
         if t[j].has(WordClass.dataNouns) { return true }
-        return (t[j].hash == Self.set || t[j].hash == Self.sets) && j > 0 && t[j - 1].has(WordClass.setQualifiers)
+        return t[j].has(WordClass.setNouns) && j > 0 && t[j - 1].has(WordClass.setQualifiers)
     }
-
-    private static let set = Bytes.hash("set")
-    private static let sets = Bytes.hash("sets")
 }
