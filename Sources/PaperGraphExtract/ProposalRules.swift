@@ -55,14 +55,19 @@ extension PaperReader {
     /// "SLIM: Skill Learning …", "AITEE -- Agentic Tutor …", "Grasp2Vec: …":
     /// a title that opens with one name-shaped word before a colon or dash.
     /// A descriptive head ("Learning from Future: …") has more than one word.
+    ///
+    /// The head may carry a version number: "wav2vec 2.0: A Framework for …".
     mutating func titleRule() {
         let t = title.tokens
-        guard t.count >= 3, t[0].kind == .word,
-              t[1].kind == .punct, t[1].byte == 0x3A || t[1].byte == 0x2D else { return }
+        guard t.count >= 3, t[0].kind == .word else { return }
+        let versioned = t.count >= 4 && t[1].kind == .word && t[1].letters == 0 && t[1].digits > 0
+        let colon = versioned ? 2 : 1
+        guard t[colon].kind == .punct, t[colon].byte == 0x3A || t[colon].byte == 0x2D else { return }
         let head = t[0]
-        let text = title.string(head)
+        let text = versioned ? title.slice(head.start..<t[1].end) : title.string(head)
         let strong = NameShape.isStrong(head, sentenceInitial: false)
-        guard strong || (NameShape.isCapitalisedWord(head) && head.letters >= 3 && !isCommonWord(text)) else { return }
+        let plain = NameShape.isCapitalisedWord(head) && head.letters >= 3 && !isCommonWord(title.string(head))
+        guard strong || plain || (versioned && head.digits > 0) else { return }
         guard isContributionName(text) else { return }
         let kind = knownKind(text)
         var data = kind == .benchmark || Self.looksLikeBenchmarkName(text)
@@ -72,7 +77,7 @@ extension PaperReader {
                 break
             }
         }
-        addContribution(NameSpan(name: text, range: head.start..<head.end, next: 1), data: data, rule: "title-name", in: title)
+        addContribution(NameSpan(name: text, range: head.start..<t[colon - 1].end, next: colon), data: data, rule: "title-name", in: title)
     }
 
     // MARK: "we propose X"
@@ -117,6 +122,8 @@ extension PaperReader {
     /// "we propose / introduce / present / develop … X": the first name after
     /// the verb in its clause, skipping articles and modifiers and stopping
     /// where the clause moves on ("to", "that", "which", …).
+    private static let `for` = Bytes.hash("for")
+
     mutating func proposalRules(in f: FieldText) {
         let t = f.tokens
         for k in t.indices where t[k].isLowerWord && t[k].has(WordClass.proposeVerbs) {
@@ -126,6 +133,7 @@ extension PaperReader {
             var steps = 0
             var knownObject: NameSpan? = nil
             var afterPreposition = false
+            var afterFor = false
             var added = false
             defer {
                 if !added, let span = knownObject { addContribution(span, data: false, rule: "we-propose-known", in: f) }
@@ -164,6 +172,7 @@ extension PaperReader {
                     // "we present analysis on CIFAR-10", "a model for LSTF": after a preposition
                     // the clause names a setting or task, not the contribution.
                     if tok.has(WordClass.prepositions) { afterPreposition = true }
+                    if tok.hash == Self.for { afterFor = true }
                 }
                 if knownObject == nil, !NameShape.isStrong(tok, sentenceInitial: false), isDirectObject(from: k + 1, to: j, in: f),
                    let span = capitalisedWordName(at: j, in: f),
@@ -177,6 +186,16 @@ extension PaperReader {
                 if let span = name(at: j, in: f) {
                     let kind = knownKind(span.name)
                     if afterPreposition && kind == .benchmark { break }
+                    // "we design an efficient … model for LSTF, named Informer": after "for", an
+                    // acronym an earlier sentence defined is the given task, not the new
+                    // contribution ("three levels of LbT" after "Can LLMs learn by teaching
+                    // (LbT)?" is the paper's own idea, so only "for" counts).
+                    if afterFor, acronyms.contains(where: {
+                        $0.field == f.field && $0.short == span.name && $0.sentence < t[k].sentence
+                    }) {
+                        j = span.next
+                        continue
+                    }
                     if NameShape.isModelName(span.name) || kind == .method {
                         if knownObject == nil, isDirectObject(from: k + 1, to: j, in: f), endsNamePhrase(span, in: f) {
                             knownObject = span
@@ -335,11 +354,14 @@ extension PaperReader {
             }
             // "We are releasing the Segment Anything Model (SAM) and corresponding
             // dataset (SA-1B)": a noun naming its own label is the proposal's object.
-            if !own, parenthesised { own = isObjectOfProposal(k, in: f) }
-            guard own else { continue }
+            // "by proposing a self-attention based sequential model (SASRec)" likewise,
+            // and that strong frame holds even for a method the gazetteer knows.
+            var object = false
+            if !own, parenthesised { object = isObjectOfProposal(k, in: f) }
+            guard own || object else { continue }
             let text = f.string(next)
             let kind = knownKind(text)
-            guard kind != .method else { continue }
+            guard kind != .method || object else { continue }
             addContribution(NameSpan(name: text, range: next.start..<next.end, next: name + 1),
                             data: data || kind == .benchmark, rule: "our-noun-name", in: f)
         }

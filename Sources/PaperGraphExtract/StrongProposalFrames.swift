@@ -98,7 +98,8 @@ extension PaperReader {
                 if tok.has(WordClass.proposeVerbs) {
                     return tok.has(WordClass.proposeGerunds) || hasSelfSubject(before: j, in: f)
                 }
-                if tok.has(WordClass.prepositions) || tok.has(WordClass.clauseStops) { return false }
+                if tok.has(WordClass.prepositions) { return false }
+                if tok.has(WordClass.clauseStops), !isCompoundModifier(at: j, in: f) { return false }
             } else if tok.kind == .punct, tok.byte != 0x28, tok.byte != 0x29, tok.byte != 0x2C {
                 return false
             }
@@ -114,4 +115,16 @@ extension PaperReader {
         if t[j].has(WordClass.dataNouns) { return true }
         return t[j].has(WordClass.setNouns) && j > 0 && t[j - 1].has(WordClass.setQualifiers)
     }
+
+    /// Whether a clause-stop word at `j` is really the second half of a
+    /// compound modifier written open: "self-attention based sequential model",
+    /// "transformer based encoder". "based" followed by a lower-case word other
+    /// than a preposition modifies that word; "based on" starts a clause.
+    func isCompoundModifier(at j: Int, in f: FieldText) -> Bool {
+        let t = f.tokens
+        guard t[j].hash == Self.based, j + 1 < t.count, t[j + 1].isLowerWord else { return false }
+        return !t[j + 1].has(WordClass.prepositions) && !t[j + 1].has(WordClass.clauseStops)
+    }
+
+    private static let based = Bytes.hash("based")
 }

@@ -116,4 +116,29 @@ import PaperGraphModel
         #expect(names(e.proposes) == ["LDMs"])
         #expect(names(e.uses).contains("diffusion model"))
     }
+
+    @Test func titleHeadWithAVersion() {
+        let e = Support.extract("wav2vec 2.0: A Framework for Self-Supervised Learning of Speech Representations", "")
+        #expect(names(e.proposes) == ["wav2vec 2.0"])
+        // A number that is not followed by the colon is not part of a head.
+        let n = Support.extract("Scaling 2 Ways of Learning: An Analysis", "")
+        #expect(n.proposes.isEmpty)
+    }
+
+    @Test func acronymOfTheTaskAfterForIsNotTheProposal() {
+        let e = Support.extract("t", "Long sequence time-series forecasting (LSTF) demands a high prediction capacity. To this end, we design an efficient transformer-based model for LSTF, named Informer, with three distinctive characteristics.")
+        #expect(names(e.proposes) == ["Informer"])
+        // After "of", an acronym the paper coined earlier is still its own.
+        let own = Support.extract("t", "Can LLMs also learn by teaching (LbT)? Specifically, we design three methods, each mimicking one of the three levels of LbT in humans.")
+        #expect(names(own.proposes).contains("LbT"))
+    }
+
+    @Test func parenthesisedNameOfAProposalObject() {
+        let e = Support.extract("t", "In this paper, we seek to balance these two goals by proposing a self-attention based sequential model (SASRec) that allows us to capture long-term semantics.")
+        #expect(names(e.proposes) == ["SASRec"])
+        #expect(!names(e.uses).contains("SASRec"))
+        // "based on" opens a clause: the parenthesised name is not the object.
+        let b = Support.extract("t", "In this paper, we propose a recommender based on the self-attentive sequential model (SASRec) of prior work.")
+        #expect(!names(b.proposes).contains("SASRec"))
+    }
 }
