@@ -68,6 +68,8 @@ enum Lexicon {
     static let only = Bytes.hash("only")
     static let of = Bytes.hash("of")
     static let the = Bytes.hash("the")
+    static let both = Bytes.hash("both")
+    static let allWord = Bytes.hash("all")
 
     /// Last parts of hyphenated words that describe rather than name (`AI-based`).
     static let descriptiveSuffixes = set(WordClass.descriptiveSuffixes, ["based", "style", "like", "driven", "aware", "guided", "level", "free",

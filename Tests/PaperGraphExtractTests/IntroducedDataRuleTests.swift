@@ -31,4 +31,25 @@ import PaperGraphModel
         let eval = Support.extract("t", "We evaluate perplexity on held-out documents from C4 and report results for three model sizes.")
         #expect(names(eval.evaluatesOn) == ["C4"])
     }
+
+    @Test func capitalisedDatasetHeadsInAbstracts() {
+        let e = Support.extract("t", "We also show that YOLO generalizes well when tested on both the Picasso Dataset and the People-Art Dataset.")
+        #expect(Set(names(e.evaluatesOn)) == ["Picasso", "People-Art"])
+        // A sentence-initial "Datasets" heads nothing.
+        let d = Support.extract("t", "Datasets are scarce in this field. We collect new recordings.")
+        #expect(d.evaluatesOn.isEmpty)
+    }
+
+    @Test func onBothTheList() {
+        let e = Support.extract("t", "Experiments on both the ZorbixQA and Quallo-7 show consistent gains.")
+        #expect(names(e.evaluatesOn) == ["ZorbixQA", "Quallo-7"])
+    }
+
+    @Test func lowerCaseModifierBeforeAWeakWordIsNotAName() {
+        let e = Support.extract("t", "We release CheXNet results on the largest publicly available chest X-ray dataset, with 14 diseases.")
+        #expect(!names(e.evaluatesOn).contains("X-ray"))
+        // A strong name after a modifier is still read: "the competition-level MATH dataset".
+        let m = Support.extract("t", "Our model reaches 51% accuracy on the competition-level MATH dataset.")
+        #expect(names(m.evaluatesOn) == ["MATH"])
+    }
 }
