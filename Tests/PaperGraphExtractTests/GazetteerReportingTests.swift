@@ -29,6 +29,8 @@ import PaperGraphModel
         let w = Support.extract("t", "The model adapts to new tasks without fine-tuning, using in-context learning.")
         #expect(!names(w.uses).contains("fine-tuning"))
         #expect(names(w.uses).contains("in-context learning"))
+        let n2 = Support.extract("t", "DPO is stable and computationally lightweight, eliminating the need for sampling from the LM during fine-tuning or performing significant hyperparameter tuning.")
+        #expect(!names(n2.uses).contains("hyperparameter tuning"))
         // "not only" does not negate.
         let n = Support.extract("t", "The agent not only uses reinforcement learning but also imitation learning from demonstrations.")
         #expect(names(n.uses).contains("reinforcement learning"))
