@@ -11,12 +11,19 @@ struct AcronymDefinition {
     /// Token index of the long form's first word and of the short form.
     var longToken: Int
     var shortToken: Int
+    /// Token index after the definition: past `)` for `LONG (SHORT)`, at the
+    /// punctuation for `LONG or SHORT`.
+    var next: Int
     var sentence: Int32
 }
 
 /// Finds `long form (SHORT)` pairs with the Schwartz–Hearst alignment: every
 /// letter of the short form, right to left, must be found in order in the long
 /// form, the first one at a word start, within a window of words before `(`.
+///
+/// `long form or SHORT` ("called DEtection TRansformer or DETR, …") is read the
+/// same way when the short form ends the phrase and the long form has at least
+/// two words: the alignment keeps "GPT or BERT" and "SFT or RL" out.
 enum AcronymRule {
     static func definitions(in text: FieldText) -> [AcronymDefinition] {
         var out: [AcronymDefinition] = []
@@ -24,11 +31,14 @@ enum AcronymRule {
         var k = 1
         while k + 2 < t.count {
             defer { k += 1 }
-            guard t[k].kind == .punct, t[k].byte == 0x28 else { continue }
+            let parenthesis = t[k].kind == .punct && t[k].byte == 0x28
+            let or = t[k].kind == .word && t[k].hash == Lexicon.or
+            guard parenthesis || or else { continue }
             let s = t[k + 1]
             guard s.kind == .word, isShortForm(s) else { continue }
             let close = t[k + 2]
-            guard close.kind == .punct, close.byte == 0x29 || close.byte == 0x3B || close.byte == 0x2C else { continue }
+            guard close.kind == .punct, close.byte == 0x29 || close.byte == 0x3B || close.byte == 0x2C
+                    || (or && close.byte == 0x2E) else { continue }
             // Window: up to letters+5 words back in the same sentence, not across punctuation.
             let letters = Int(s.letters) + Int(s.digits)
             var first = k
@@ -39,7 +49,7 @@ enum AcronymRule {
                 first -= 1
                 words += 1
             }
-            guard first < k else { continue }
+            guard first < k, parenthesis || k - first >= 2 else { continue }
             guard let longStart = align(text.bytes, short: s.start..<s.end, long: t[first].start..<t[k - 1].end) else { continue }
             // Widen to the token that holds the start.
             var lt = first
@@ -49,7 +59,8 @@ enum AcronymRule {
             let longRange = t[lt].start..<t[k - 1].end
             out.append(AcronymDefinition(field: text.field, short: text.string(s), long: text.slice(longRange),
                                          shortRange: s.start..<s.end, longRange: longRange,
-                                         longToken: lt, shortToken: k + 1, sentence: s.sentence))
+                                         longToken: lt, shortToken: k + 1, next: parenthesis ? k + 3 : k + 2,
+                                         sentence: s.sentence))
         }
         return out
     }

@@ -37,7 +37,8 @@ extension PaperReader {
         }
         for k in t.indices where t[k].kind == .word {
             let h = t[k].hash
-            if Self.listNouns.contains(h), t[k].isLowerWord {
+            let initialWord = k == 0 || t[k - 1].sentence != t[k].sentence
+            if Self.listNouns.contains(h), t[k].isLowerWord || (f.field == .abstract && t[k].firstUpper && t[k].upper == 1 && !initialWord && t[k].has(WordClass.dataNouns)) {
                 // "the New-392 and Price-149 test sets": read before the qualifier.
                 let noun = k > 0 && t[k - 1].has(WordClass.setQualifiers) ? k - 1 : k
                 namesBefore(noun: noun, in: f, strongOnly: Self.weakNouns.contains(h))
@@ -47,7 +48,8 @@ extension PaperReader {
                 guard s < evalSentence.count, evalSentence[s] else { continue }
                 if k > 0, t[k - 1].kind == .word, t[k - 1].has(WordClass.onNotEval) { continue }
                 var j = k + 1
-                if j < t.count, t[j].hash == Bytes.hash("the") { j += 1 }
+                // "on the X", "on both the X and Y", "on all three X, Y and Z".
+                while j < t.count, j < k + 3, t[j].hash == Lexicon.the || t[j].hash == Lexicon.both || t[j].hash == Lexicon.allWord { j += 1 }
                 list(from: j, in: f, rule: "benchmark-on", strongOnly: false)
             }
         }
@@ -64,11 +66,17 @@ extension PaperReader {
                 || (p.kind == .word && (p.hash == Lexicon.and || p.hash == Lexicon.or))
             let nameLike = p.kind == .word && (p.firstUpper || p.upper > 0 || p.digits > 0)
                 && !p.has(WordClass.notNames) && !p.has(WordClass.genericBenchmarkWords)
+                && (NameShape.isStrong(p, sentenceInitial: false) || !isCommonWord(f.string(p)))
             guard separator || nameLike || (j == k && isCoinedLowercaseName(p, in: f)) else { break }
             j -= 1
         }
         while j < k, t[j].kind == .punct || t[j].hash == Lexicon.and || t[j].hash == Lexicon.or { j += 1 }
         guard j < k else { return }
+        // "the largest publicly available chest X-ray dataset": a weak word after a
+        // lower-case content word is a modifier inside the noun phrase, not a name.
+        if j == k - 1, j > 0, t[j - 1].isLowerWord, t[j - 1].sentence == t[k].sentence,
+           !t[j - 1].has(WordClass.functionWords), !t[j - 1].has(WordClass.genericBenchmarkWords),
+           !t[j - 1].has(WordClass.connectors), !NameShape.isStrong(t[j], sentenceInitial: false) { return }
         if j == k - 1, isCoinedLowercaseName(t[j], in: f) {
             addCueBenchmark(NameSpan(name: f.string(t[j]), range: t[j].start..<t[j].end, next: k), rule: "benchmark-noun", in: f)
             return

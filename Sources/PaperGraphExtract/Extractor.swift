@@ -19,6 +19,10 @@ public struct Extractor: Sendable {
     let methodKeys: [[String]]
     /// Index of each method's broader method, if the gazetteer has it.
     let methodParents: [Int?]
+    /// Benchmarks that are pre-training corpora (`domain: pretraining-data`:
+    /// Common Crawl, C4, The Pile). Papers usually name them as a data source,
+    /// so they count as evaluated on only in a sentence about evaluation.
+    let benchmarkIsCorpus: [Bool]
     /// Folded gazetteer surface form → entry, for "is this a known name?" checks.
     let known: [String: (kind: NodeKind, entry: Int)]
     /// Folded ordinary English words from the ontology.
@@ -30,6 +34,7 @@ public struct Extractor: Sendable {
         methodForms = ontology.methods.map { $0.surfaceForms.map(\.text) }
         benchmarkKeys = benchmarkForms.map { $0.map(Fold.key) }
         methodKeys = methodForms.map { $0.map(Fold.key) }
+        benchmarkIsCorpus = ontology.benchmarks.map { $0.domain == "pretraining-data" }
         var known: [String: (kind: NodeKind, entry: Int)] = [:]
         for (kind, list) in [(NodeKind.benchmark, ontology.benchmarks), (.method, ontology.methods)] {
             for (index, entry) in list.enumerated() {
@@ -93,6 +98,7 @@ struct PaperReader {
         baselineRule(in: title, matches: titleMatches)
         baselineRule(in: abstract, matches: abstractMatches)
         mergeAbbreviatedProposals()
+        repositoryNameRule()
     }
 
     /// The kind of a name the gazetteers know, by any of its forms.
@@ -141,6 +147,7 @@ struct PaperReader {
                     $0.field == field.field && $0.longRange.contains(m.start) && $0.longRange != m.start..<m.end
                 }) { continue }
                 if isTitleCasedWord(m, in: field) { continue }
+                if m.kind == .method, isNegated(m.start, in: field) { continue }
                 if m.kind == .method ? methodsSeen.insert(m.entry).inserted : benchmarksSeen.insert(m.entry).inserted {
                     found.append((field, m))
                 }
@@ -148,6 +155,8 @@ struct PaperReader {
         }
         var subsumed = Set<Int>()
         for m in methodsSeen {
+            // The paper's own method refines the broader one: both are reported.
+            if extractor.methodKeys[m].contains(where: { collector.contains(.proposes, folded: $0) }) { continue }
             let name = Fold.key(extractor.methodForms[m][0])
             var parent = extractor.methodParents[m]
             var hops = 0
@@ -164,14 +173,15 @@ struct PaperReader {
                 guard !subsumed.contains(m.entry) else { continue }
                 let forms = extractor.methodForms[m.entry]
                 guard !extractor.methodKeys[m.entry].contains(where: { collector.contains(.proposes, folded: $0) }) else { continue }
-                collector.add(.uses, reportedName(forms, m.form), ev)
+                collector.add(.uses, reportedName(forms, extractor.methodKeys[m.entry], m.form), ev)
             } else {
+                if extractor.benchmarkIsCorpus[m.entry], !sentenceHasEvaluationCue(at: m.start, in: field) { continue }
                 let forms = extractor.benchmarkForms[m.entry]
                 guard !extractor.benchmarkKeys[m.entry].contains(where: {
                     collector.contains(.introduces, folded: $0) || collector.contains(.proposes, folded: $0)
                         || collector.contains(.evaluatesOn, folded: $0)
                 }) else { continue }
-                collector.add(.evaluatesOn, reportedName(forms, m.form), ev)
+                collector.add(.evaluatesOn, reportedName(forms, extractor.benchmarkKeys[m.entry], m.form), ev)
             }
         }
         return (titleMatches, abstractMatches)
@@ -207,16 +217,24 @@ struct PaperReader {
         name.hasSuffix("learning") || name.hasSuffix("model") || name.hasSuffix("models")
     }
 
-    /// The name to report for a gazetteer match: the canonical name, or the
-    /// acronym when that is what the text writes (`PPO`, `GRPO`), as readers cite it.
-    func reportedName(_ forms: [String], _ form: Int) -> String {
+    /// The name to report for a gazetteer match: the canonical name, the
+    /// acronym when that is what the text writes (`PPO`, `GRPO`), as readers
+    /// cite it, or a synonym as written. `keys` are the entry's folded forms.
+    func reportedName(_ forms: [String], _ keys: [String], _ form: Int) -> String {
+        guard form > 0 else { return forms[0] }
         let written = forms[form]
         var capitals = 0, letters = 0
         for c in written.utf8 where Bytes.isUpper(c) || Bytes.isLowerASCII(c) {
             letters += 1
             if Bytes.isUpper(c) { capitals += 1 }
         }
-        return form > 0 && capitals >= 2 && capitals * 2 >= letters ? written : forms[0]
+        if capitals >= 2 && capitals * 2 >= letters { return written }
+        // A synonym the text writes ("bipartite matching" for "Hungarian matching",
+        // "dual encoder" for "two-tower model") is reported as written; a plural,
+        // case or spelling variant of the canonical name (one folded form is a
+        // prefix of the other) is reported canonically.
+        let w = keys[form], c = keys[0]
+        return w.hasPrefix(c) || c.hasPrefix(w) ? forms[0] : written
     }
 
     /// "Self-J" in the abstract abbreviates "Self-Judge" in the title: one

@@ -23,6 +23,7 @@ enum Lexicon {
         proposeBaseVerbs, selfSubjects, namingVerbs, clauseStops, dataNouns, methodNouns, evalCues, notNames,
         genericBenchmarkWords, PaperReader.comparisonCues, PaperReader.improvementWords, PaperReader.fillers,
         PaperReader.listNouns, PaperReader.weakNouns, PaperReader.setQualifiers, PaperReader.onNotEval,
+        negationCues, negationStops, prepositions, proposeGerunds, setNouns,
     ]
 
     /// Word hash → class bits, as an open-addressing table (the hashes are
@@ -64,6 +65,11 @@ enum Lexicon {
     static let compared = Bytes.hash("compared")
     static let with = Bytes.hash("with")
     static let over = Bytes.hash("over")
+    static let only = Bytes.hash("only")
+    static let of = Bytes.hash("of")
+    static let the = Bytes.hash("the")
+    static let both = Bytes.hash("both")
+    static let allWord = Bytes.hash("all")
 
     /// Last parts of hyphenated words that describe rather than name (`AI-based`).
     static let descriptiveSuffixes = set(WordClass.descriptiveSuffixes, ["based", "style", "like", "driven", "aware", "guided", "level", "free",
@@ -133,13 +139,38 @@ enum Lexicon {
                                    "present", "presents", "presented", "develop", "develops", "developed",
                                    "design", "designs", "designed", "devise", "devised", "build", "built",
                                    "create", "created", "construct", "constructed", "release", "released",
-                                   "contribute", "offer", "unveil",
+                                   "contribute", "offer", "unveil", "releasing", "introducing", "proposing", "presenting",
                                    "curate", "curated", "collect", "collected"])
     /// Base forms of the proposal verbs: with "we" anywhere earlier in the
     /// sentence ("we challenge … and propose X") they still announce the paper's work.
     static let proposeBaseVerbs = set(WordClass.proposeBaseVerbs, ["propose", "introduce", "present", "develop", "design", "devise", "build",
                                        "create", "construct", "release", "contribute", "offer", "unveil",
                                        "curate", "collect"])
+    /// Participles of the proposal verbs. Their subject is the paper itself
+    /// ("by proposing a … model (SASRec)", "We are releasing the …"), so they
+    /// need no "we" before them.
+    static let proposeGerunds = set(WordClass.proposeGerunds, ["proposing", "introducing", "presenting", "releasing"])
+
+    /// Words that open a negation scope: a method named inside it is not used
+    /// ("does not require reinforcement learning", "without fine-tuning",
+    /// "eliminating the need for hyperparameter tuning"). "not"/"no" are
+    /// included; "not only" is excluded where the scope is read.
+    static let negationCues = set(WordClass.negationCues, ["without", "not", "no", "eliminating", "eliminates", "eliminate",
+                                   "removing", "removes", "dispensing", "dispenses", "obviating", "obviates",
+                                   "avoiding", "avoids", "free"])
+
+    /// Words that close a negation scope: what follows is affirmed ("without
+    /// fine-tuning, using in-context learning", "not X but Y").
+    static let negationStops = set(WordClass.negationStops, ["but", "instead", "rather", "using", "uses", "use", "via",
+                                   "while", "whereas", "which", "relying", "leveraging", "through"])
+
+    /// "set"/"sets": a data head only after a set qualifier ("a new evaluation set").
+    static let setNouns = set(WordClass.setNouns, ["set", "sets"])
+
+    /// Prepositions after which a proposal clause names a setting or a task
+    /// ("we present analysis on CIFAR-10", "a model for LSTF"), not the contribution.
+    static let prepositions = set(WordClass.prepositions, ["on", "with", "for", "in", "of", "at"])
+
     /// Pronouns that make a proposal verb the paper's own.
     static let selfSubjects = set(WordClass.selfSubjects, ["we", "paper", "work", "study", "article", "here", "this"])
 
@@ -260,6 +291,11 @@ enum WordClass {
     static let evalCues: UInt64 = 1 << 26
     static let notNames: UInt64 = 1 << 27
     static let genericBenchmarkWords: UInt64 = 1 << 28
+    static let negationCues: UInt64 = 1 << 29
+    static let prepositions: UInt64 = 1 << 30
+    static let proposeGerunds: UInt64 = 1 << 31
+    static let negationStops: UInt64 = 1 << 32
+    static let setNouns: UInt64 = 1 << 33
 }
 
 /// A fixed-size hash table from word hash to class bits.

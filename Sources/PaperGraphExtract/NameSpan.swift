@@ -29,7 +29,7 @@ extension PaperReader {
         let sentence = t[k].sentence
         let initial = k == 0 || t[k - 1].sentence != sentence
         if let def = acronyms.first(where: { $0.field == f.field && $0.longToken == k }) {
-            return NameSpan(name: def.short, range: def.shortRange, next: def.shortToken + 2, expansion: def.long)
+            return NameSpan(name: def.short, range: def.shortRange, next: def.next, expansion: def.long)
         }
         // A capitalised phrase and its parenthesised name: "ImPlicit
         // Self-ImprovemenT (PIT)", "Reasoning Generalist via Self-Improvement (ReGenesis)".

@@ -5,12 +5,14 @@ import PaperGraphModel
 extension PaperReader {
     /// Whether a name read by a rule may be a contribution at all.
     func isContributionName(_ name: String) -> Bool {
-        !NameShape.isModelName(name) && Fold.key(name).count >= 2
+        Fold.key(name).count >= 2
     }
 
     /// Adds a contribution, as a benchmark when `data` says it is one.
     mutating func addContribution(_ span: NameSpan, data: Bool, rule: String, in f: FieldText) {
-        let name = NameShape.strippingSize(span.name)
+        // A size names a variant of a model ("SSR-Zero-7B"), but it is part of
+        // a dataset's name ("SA-1B").
+        let name = data ? span.name : NameShape.strippingSize(span.name)
         guard isContributionName(name) else { return }
         let ev = f.evidence(rule, span.range)
         if data {
@@ -53,14 +55,19 @@ extension PaperReader {
     /// "SLIM: Skill Learning …", "AITEE -- Agentic Tutor …", "Grasp2Vec: …":
     /// a title that opens with one name-shaped word before a colon or dash.
     /// A descriptive head ("Learning from Future: …") has more than one word.
+    ///
+    /// The head may carry a version number: "wav2vec 2.0: A Framework for …".
     mutating func titleRule() {
         let t = title.tokens
-        guard t.count >= 3, t[0].kind == .word,
-              t[1].kind == .punct, t[1].byte == 0x3A || t[1].byte == 0x2D else { return }
+        guard t.count >= 3, t[0].kind == .word else { return }
+        let versioned = t.count >= 4 && t[1].kind == .word && t[1].letters == 0 && t[1].digits > 0
+        let colon = versioned ? 2 : 1
+        guard t[colon].kind == .punct, t[colon].byte == 0x3A || t[colon].byte == 0x2D else { return }
         let head = t[0]
-        let text = title.string(head)
+        let text = versioned ? title.slice(head.start..<t[1].end) : title.string(head)
         let strong = NameShape.isStrong(head, sentenceInitial: false)
-        guard strong || (NameShape.isCapitalisedWord(head) && head.letters >= 3 && !isCommonWord(text)) else { return }
+        let plain = NameShape.isCapitalisedWord(head) && head.letters >= 3 && !isCommonWord(title.string(head))
+        guard strong || plain || (versioned && head.digits > 0) else { return }
         guard isContributionName(text) else { return }
         let kind = knownKind(text)
         var data = kind == .benchmark || Self.looksLikeBenchmarkName(text)
@@ -70,8 +77,7 @@ extension PaperReader {
                 break
             }
         }
-        if kind == .method && !data { return }
-        addContribution(NameSpan(name: text, range: head.start..<head.end, next: 1), data: data, rule: "title-name", in: title)
+        addContribution(NameSpan(name: text, range: head.start..<t[colon - 1].end, next: colon), data: data, rule: "title-name", in: title)
     }
 
     // MARK: "we propose X"
@@ -116,13 +122,22 @@ extension PaperReader {
     /// "we propose / introduce / present / develop … X": the first name after
     /// the verb in its clause, skipping articles and modifiers and stopping
     /// where the clause moves on ("to", "that", "which", …).
+    private static let `for` = Bytes.hash("for")
+
     mutating func proposalRules(in f: FieldText) {
         let t = f.tokens
         for k in t.indices where t[k].isLowerWord && t[k].has(WordClass.proposeVerbs) {
-            guard hasSelfSubject(before: k, in: f) else { continue }
+            guard t[k].has(WordClass.proposeGerunds) || hasSelfSubject(before: k, in: f) else { continue }
             var data = false
             var j = k + 1
             var steps = 0
+            var knownObject: NameSpan? = nil
+            var afterPreposition = false
+            var afterFor = false
+            var added = false
+            defer {
+                if !added, let span = knownObject { addContribution(span, data: false, rule: "we-propose-known", in: f) }
+            }
             while j < t.count, steps < 16, t[j].sentence == t[k].sentence {
                 steps += 1
                 let tok = t[j]
@@ -139,24 +154,59 @@ extension PaperReader {
                 if tok.isLowerWord {
                     if let span = titlePhrase(at: j, in: f) {
                         addContribution(span, data: data || describesData(after: span.next, in: f), rule: "we-propose-title-phrase", in: f)
+                        added = true
                         break
                     }
                     if j == k + 1, let span = coinedWord(at: j, in: f) {
                         addContribution(span, data: describesData(after: span.next, in: f), rule: "we-propose", in: f)
+                        added = true
                         break
                     }
                     if tok.has(WordClass.dataNouns) { data = true }
+                    if tok.has(WordClass.methodNouns) || tok.has(WordClass.dataNouns), let span = appositiveName(after: j, in: f) {
+                        addContribution(span, data: data, rule: "we-propose-appositive", in: f)
+                        added = true
+                        break
+                    }
                     if tok.has(WordClass.namingVerbs) || tok.has(WordClass.clauseStops) { break }
+                    // "we present analysis on CIFAR-10", "a model for LSTF": after a preposition
+                    // the clause names a setting or task, not the contribution.
+                    if tok.has(WordClass.prepositions) { afterPreposition = true }
+                    if tok.hash == Self.for { afterFor = true }
+                }
+                if knownObject == nil, !NameShape.isStrong(tok, sentenceInitial: false), isDirectObject(from: k + 1, to: j, in: f),
+                   let span = capitalisedWordName(at: j, in: f),
+                   span.next + 1 < t.count, t[span.next].kind == .punct, t[span.next].byte == 0x2C,
+                   t[span.next + 1].has(WordClass.appositiveArticles) {
+                    // "We introduce Codex, a GPT language model …"
+                    addContribution(span, data: describesData(after: span.next, in: f), rule: "we-propose-appositive", in: f)
+                    added = true
+                    break
                 }
                 if let span = name(at: j, in: f) {
                     let kind = knownKind(span.name)
+                    if afterPreposition && kind == .benchmark { break }
+                    // "we design an efficient … model for LSTF, named Informer": after "for", an
+                    // acronym an earlier sentence defined is the given task, not the new
+                    // contribution ("three levels of LbT" after "Can LLMs learn by teaching
+                    // (LbT)?" is the paper's own idea, so only "for" counts).
+                    if afterFor, acronyms.contains(where: {
+                        $0.field == f.field && $0.short == span.name && $0.sentence < t[k].sentence
+                    }) {
+                        j = span.next
+                        continue
+                    }
                     if NameShape.isModelName(span.name) || kind == .method {
+                        if knownObject == nil, isDirectObject(from: k + 1, to: j, in: f), endsNamePhrase(span, in: f) {
+                            knownObject = span
+                        }
                         j = span.next
                         continue
                     }
                     let isData = data || kind == .benchmark || Self.looksLikeBenchmarkName(span.name)
                         || describesData(after: span.next, in: f)
                     addContribution(span, data: isData, rule: "we-propose", in: f)
+                    added = true
                     break
                 }
                 j += 1
@@ -220,11 +270,21 @@ extension PaperReader {
                 firstPerson = true
             }
             guard after > 0, after < t.count else { continue }
-            guard firstPerson || isSelfReferential(sentenceOf: k, in: f) else { continue }
-            guard let span = name(at: after, in: f, NameOptions(singleWord: true, lowercase: firstPerson))
-                    ?? coinedWord(at: after, in: f) else { continue }
+            // "The method, called Mask R-CNN, …", "the new framework, called DETR": a method
+            // or data noun named in passing is the paper's own.
+            var h = k - 1
+            if h >= 0, t[h].kind == .punct, t[h].byte == 0x2C { h -= 1 }
+            let headNamed = h >= 1 && t[h].kind == .word && (t[h].has(WordClass.methodNouns) || t[h].has(WordClass.dataNouns))
+                && (t[h - 1].hash == Lexicon.the || t[h - 1].hash == Lexicon.our || t[h - 1].has(WordClass.noveltyWords))
+            guard firstPerson || headNamed || isSelfReferential(sentenceOf: k, in: f) else { continue }
+            // A lower-case name needs first-person naming ("which we call self-distillation")
+            // or a sentence that announces the contribution ("we propose a … task called
+            // replaced token detection."); ``name(at:in:_:)`` also requires it to end the clause.
+            let lowercase = firstPerson || announcesContribution(sentenceOf: k, in: f)
+            guard let span = name(at: after, in: f, NameOptions(singleWord: true, lowercase: lowercase))
+                    ?? coinedWord(at: after, in: f) ?? capitalisedWordName(at: after, in: f) else { continue }
             let kind = knownKind(span.name)
-            if kind == .method && !firstPerson { continue }
+            if kind == .method && !firstPerson && !headNamed && !announcesContribution(sentenceOf: k, in: f) { continue }
             var data = kind == .benchmark || Self.looksLikeBenchmarkName(span.name) || describesData(after: span.next, in: f)
             var j = k - 1
             while !data, j >= 0, j >= k - 6, t[j].sentence == t[k].sentence {
@@ -253,7 +313,7 @@ extension PaperReader {
             var j = k + 2
             while j < t.count, j <= k + 9, t[j].kind == .word {
                 if t[j].has(WordClass.noveltyWords) { novel = true }
-                if t[j].has(WordClass.dataNouns) { data = true; head = true; break }
+                if isDataHead(at: j, in: f) { data = true; head = true; break }
                 if t[j].has(WordClass.methodNouns) { head = true; break }
                 j += 1
             }
@@ -273,12 +333,16 @@ extension PaperReader {
     mutating func headNounRule(in f: FieldText) {
         let t = f.tokens
         for k in t.indices.dropLast(2) where t[k].isLowerWord {
-            let data = t[k].has(WordClass.dataNouns)
+            let data = isDataHead(at: k, in: f)
             guard data || t[k].has(WordClass.methodNouns) else { continue }
             let commaBefore = t[k + 1].kind == .punct && t[k + 1].byte == 0x2C
-            let name = commaBefore ? k + 2 : k + 1
+            let parenthesised = t[k + 1].kind == .punct && t[k + 1].byte == 0x28
+            let name = commaBefore || parenthesised ? k + 2 : k + 1
             if commaBefore {
                 guard name + 1 < t.count, t[name + 1].kind == .punct, t[name + 1].byte == 0x2C || t[name + 1].byte == 0x28 else { continue }
+            }
+            if parenthesised {
+                guard name + 1 < t.count, t[name + 1].kind == .punct, t[name + 1].byte == 0x29 else { continue }
             }
             let next = t[name]
             guard NameShape.isStrong(next, sentenceInitial: false) else { continue }
@@ -288,10 +352,16 @@ extension PaperReader {
                 if t[j].hash == Lexicon.our || t[j].has(WordClass.noveltyWords) { own = true; break }
                 j -= 1
             }
-            guard own else { continue }
+            // "We are releasing the Segment Anything Model (SAM) and corresponding
+            // dataset (SA-1B)": a noun naming its own label is the proposal's object.
+            // "by proposing a self-attention based sequential model (SASRec)" likewise,
+            // and that strong frame holds even for a method the gazetteer knows.
+            var object = false
+            if !own, parenthesised { object = isObjectOfProposal(k, in: f) }
+            guard own || object else { continue }
             let text = f.string(next)
             let kind = knownKind(text)
-            guard kind != .method else { continue }
+            guard kind != .method || object else { continue }
             addContribution(NameSpan(name: text, range: next.start..<next.end, next: name + 1),
                             data: data || kind == .benchmark, rule: "our-noun-name", in: f)
         }
@@ -309,18 +379,24 @@ extension PaperReader {
         for def in acronyms {
             guard isContributionName(def.short), !Lexicon.notNames.contains(Bytes.hash(def.short)) else { continue }
             if collector.contains(.proposes, def.short) || collector.contains(.introduces, def.short) { continue }
-            if knownKind(def.short) != nil || knownKind(def.long) != nil { continue }
             let f = def.field == .title ? title : abstract
+            if knownKind(def.short) != nil || knownKind(def.long) != nil {
+                if ownedByProposal(longToken: def.longToken, in: f) {
+                    addContribution(NameSpan(name: def.short, range: def.shortRange, next: def.next, expansion: def.long),
+                                    data: knownKind(def.short) == .benchmark, rule: "acronym-proposed-known", in: f)
+                }
+                continue
+            }
             let head = f.tokens[def.shortToken - 2]
             let isData = head.has(WordClass.dataHeads)
-            let span = NameSpan(name: def.short, range: def.shortRange, next: def.shortToken + 2, expansion: def.long)
+            let span = NameSpan(name: def.short, range: def.shortRange, next: def.next, expansion: def.long)
             if announcesContribution(sentenceOf: def.shortToken, in: f) {
                 addContribution(span, data: isData, rule: "acronym-proposed", in: f)
             } else if isData {
                 if !collector.contains(.evaluatesOn, def.short) {
                     collector.add(.evaluatesOn, def.short, f.evidence("acronym-benchmark", def.shortRange))
                 }
-            } else if head.has(WordClass.techniqueHeads) {
+            } else if head.has(WordClass.techniqueHeads), !NameShape.isModelName(def.short) {
                 collector.add(.uses, def.short, f.evidence("acronym-technique", def.shortRange))
             }
         }

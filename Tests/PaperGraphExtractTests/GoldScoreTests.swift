@@ -21,6 +21,20 @@ import Testing
         #expect(scores["uses"]!.f1 >= 0.65, "uses \(scores["uses"]!)")
     }
 
+    /// Forty well-known papers from vision, speech, NLP, RL, graphs, recommendation,
+    /// tabular data, time series, medicine, code and LLMs, annotated blind by an
+    /// independent evaluator (a development set: the rules were revised after it).
+    /// The thresholds sit a little below the scores reached (benchmarks 0.99,
+    /// code 1.0, proposes 0.93, uses 0.97), all above the held-out targets
+    /// (0.90, 0.95, 0.80, 0.65), so a regression shows before a target is missed.
+    @Test func heldOutDevSetMeetsTargets() throws {
+        let scores = try Scorer.score(listing: "heldout-dev.txt", gold: "heldout-dev.gold.jsonl")
+        #expect(scores["benchmarks"]!.f1 >= 0.95, "benchmarks \(scores["benchmarks"]!)")
+        #expect(scores["code"]!.f1 >= 0.95, "code \(scores["code"]!)")
+        #expect(scores["proposes"]!.f1 >= 0.88, "proposes \(scores["proposes"]!)")
+        #expect(scores["uses"]!.f1 >= 0.90, "uses \(scores["uses"]!)")
+    }
+
     @Test func scorerFollowsTheGuideline() {
         // Alternatives count once, optional items are neither rewarded nor punished.
         let c = Scorer.match(gold: ["MATH|Hendrycks MATH", "?AIME", "GSM8K"], predicted: ["math", "AIME", "HumanEval"])
