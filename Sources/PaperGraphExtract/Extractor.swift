@@ -86,6 +86,7 @@ struct PaperReader {
         for field in [title, abstract] { acronyms += AcronymRule.definitions(in: field) }
         for def in acronyms { collector.pair(def.short, def.long) }
         titleRule()
+        titleHeadRule()
         proposalRules(in: abstract)
         namingRules(in: abstract)
         appositiveRule(in: abstract)
