@@ -135,7 +135,7 @@ struct PaperReader {
     mutating func gazetteerRule() -> ([GazetteerMatcher.Match], [GazetteerMatcher.Match]) {
         var found: [(field: FieldText, match: GazetteerMatcher.Match)] = []
         var methodsSeen = Set<Int>()
-        var benchmarksSeen = Set<Int>()
+        var benchmarksSeen = Set<BenchmarkRelease>()
         let titleMatches = extractor.matcher.matches(in: title)
         let abstractMatches = extractor.matcher.matches(in: abstract)
         // Long forms of acronyms the paper uses as techniques: a method inside
@@ -149,7 +149,9 @@ struct PaperReader {
                 }) { continue }
                 if isTitleCasedWord(m, in: field) { continue }
                 if m.kind == .method, isNegated(m.start, in: field) { continue }
-                if m.kind == .method ? methodsSeen.insert(m.entry).inserted : benchmarksSeen.insert(m.entry).inserted {
+                let isNew = m.kind == .method ? methodsSeen.insert(m.entry).inserted
+                    : benchmarksSeen.insert(BenchmarkRelease(entry: m.entry, number: releaseNumber(of: m, in: field))).inserted
+                if isNew {
                     found.append((field, m))
                 }
             }
@@ -178,14 +180,26 @@ struct PaperReader {
             } else {
                 if extractor.benchmarkIsCorpus[m.entry], !sentenceHasEvaluationCue(at: m.start, in: field) { continue }
                 let forms = extractor.benchmarkForms[m.entry]
-                guard !extractor.benchmarkKeys[m.entry].contains(where: {
+                let name = reportedName(forms, extractor.benchmarkKeys[m.entry], m.form)
+                // A numbered release is its own benchmark: only that release must be new.
+                let keys = releaseNumber(of: m, in: field).isEmpty ? extractor.benchmarkKeys[m.entry] : [Fold.key(name)]
+                guard !keys.contains(where: {
                     collector.contains(.introduces, folded: $0) || collector.contains(.proposes, folded: $0)
                         || collector.contains(.evaluatesOn, folded: $0)
                 }) else { continue }
-                collector.add(.evaluatesOn, reportedName(forms, extractor.benchmarkKeys[m.entry], m.form), ev)
+                collector.add(.evaluatesOn, name, ev)
             }
         }
+        for (field, matches) in [(title, titleMatches), (abstract, abstractMatches)] {
+            versionListRule(matches: matches, in: field)
+        }
         return (titleMatches, abstractMatches)
+    }
+
+    /// A gazetteer entry as written with one release number (see ``releaseNumber(of:in:)``).
+    struct BenchmarkRelease: Hashable {
+        var entry: Int
+        var number: String
     }
 
     /// A capitalised English word in a title or at a sentence start
