@@ -1,0 +1,69 @@
+import Foundation
+import PaperGraphExtract
+import PaperGraphIngest
+import PaperGraphModel
+import PaperGraphOntology
+
+/// One fuzz target per parser papergraph runs on untrusted bytes.
+///
+/// The harnesses live in an ordinary library, always built and tested, so the
+/// libFuzzer driver (`papergraph-fuzz`, built only with `PAPERGRAPH_FUZZ=1`)
+/// and the in-process smoke test (`PaperGraphFuzzingTests`) run the same code.
+/// A harness only has to *return*: any crash, trap, sanitizer report, hang or
+/// runaway allocation is the finding.
+public enum FuzzHarness: String, CaseIterable, Sendable {
+    /// Each ingest reader with its format forced, so the sniffer cannot route
+    /// garbage away from it.
+    case listing, atom, oaipmh, jsonl, html, graphml
+    /// The ingest entry point as the CLI uses it: gzip detection and format sniffing.
+    case sniffed
+    /// `Extractor.extract` (and the graph fragment and JSON built from it) on a
+    /// record whose title, abstract and comment come from the bytes.
+    case extractor
+    /// The ontology loader and validator on the bytes as `benchmarks.yaml`.
+    case ontology
+
+    /// Runs the harness once on `bytes`.
+    public static func run(_ harness: FuzzHarness, _ bytes: UnsafeBufferPointer<UInt8>) {
+        switch harness {
+        case .listing: ingest(bytes, as: .listing)
+        case .atom: ingest(bytes, as: .atom)
+        case .oaipmh: ingest(bytes, as: .oaipmh)
+        case .jsonl: ingest(bytes, as: .jsonl)
+        case .html: ingest(bytes, as: .html)
+        case .graphml: ingest(bytes, as: .graphml)
+        case .sniffed: ingest(bytes, as: nil)
+        case .extractor: ExtractorHarness.run(bytes)
+        case .ontology: OntologyHarness.run(bytes)
+        }
+    }
+
+    /// Convenience for tests and seeds held as arrays.
+    public static func run(_ harness: FuzzHarness, _ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { run(harness, $0) }
+    }
+
+    /// The fixture files that seed a harness's corpus, found under `Tests/*/Fixtures`
+    /// of the repository at `root`.
+    public func seeds(repository root: URL) -> [URL] {
+        let fixtures = FuzzSeeds.fixtureFiles(repository: root)
+        switch self {
+        case .listing: return fixtures.filter { $0.pathExtension == "txt" && $0.path.contains("Ingest") || $0.lastPathComponent == "seed-papers.txt" }
+        case .atom: return fixtures.filter { $0.lastPathComponent.contains("atom") }
+        case .oaipmh: return fixtures.filter { $0.lastPathComponent.contains("oai") || $0.path.contains("/harvest/") }
+        case .jsonl: return fixtures.filter { $0.pathExtension == "jsonl" }
+        case .html: return fixtures.filter { $0.pathExtension == "html" }
+        case .graphml: return fixtures.filter { $0.pathExtension == "graphml" }
+        case .sniffed: return fixtures.filter { $0.path.contains("PaperGraphIngestTests") && $0.pathExtension != "md" }
+        case .extractor: return fixtures.filter { $0.path.contains("PaperGraphExtractTests") && $0.pathExtension == "txt" }
+        case .ontology: return fixtures.filter { $0.lastPathComponent == Ontology.File.benchmarks }
+        }
+    }
+
+    private static func ingest(_ bytes: UnsafeBufferPointer<UInt8>, as format: InputFormat?) {
+        var records = 0
+        _ = try? Ingestor(options: IngestOptions(format: format))
+            .read(bytes: Array(bytes), name: "fuzz-input",
+                  onItem: { _ in records += 1 }, onWarning: { _ in })
+    }
+}
