@@ -43,23 +43,6 @@ public enum FuzzHarness: String, CaseIterable, Sendable {
         bytes.withUnsafeBufferPointer { run(harness, $0) }
     }
 
-    /// The fixture files that seed a harness's corpus, found under `Tests/*/Fixtures`
-    /// of the repository at `root`.
-    public func seeds(repository root: URL) -> [URL] {
-        let fixtures = FuzzSeeds.fixtureFiles(repository: root)
-        switch self {
-        case .listing: return fixtures.filter { $0.pathExtension == "txt" && $0.path.contains("Ingest") || $0.lastPathComponent == "seed-papers.txt" }
-        case .atom: return fixtures.filter { $0.lastPathComponent.contains("atom") }
-        case .oaipmh: return fixtures.filter { $0.lastPathComponent.contains("oai") || $0.path.contains("/harvest/") }
-        case .jsonl: return fixtures.filter { $0.pathExtension == "jsonl" }
-        case .html: return fixtures.filter { $0.pathExtension == "html" }
-        case .graphml: return fixtures.filter { $0.pathExtension == "graphml" }
-        case .sniffed: return fixtures.filter { $0.path.contains("PaperGraphIngestTests") && $0.pathExtension != "md" }
-        case .extractor: return fixtures.filter { $0.path.contains("PaperGraphExtractTests") && $0.pathExtension == "txt" }
-        case .ontology: return fixtures.filter { $0.lastPathComponent == Ontology.File.benchmarks }
-        }
-    }
-
     private static func ingest(_ bytes: UnsafeBufferPointer<UInt8>, as format: InputFormat?) {
         var records = 0
         _ = try? Ingestor(options: IngestOptions(format: format))
