@@ -57,10 +57,14 @@ let package = Package(
                 resources: [.copy("Resources/daily-papers.txt")]),
         // Fuzz harnesses for every parser, an ordinary library so the test suite runs them too.
         .target(name: "PaperGraphFuzzing",
-                dependencies: ["PaperGraphModel", "PaperGraphOntology", "PaperGraphIngest", "PaperGraphExtract"]),
+                dependencies: ["PaperGraphModel", "PaperGraphOntology", "PaperGraphIngest", "PaperGraphExtract",
+                               "PaperGraphQuery"]),
         .executableTarget(name: "papergraph",
                           dependencies: ["PaperGraph", "PaperGraphExport",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
+        // Checks several test targets share (libxml2 validation); not a product.
+        .target(name: "PaperGraphTestSupport", dependencies: ["CLibXML2"]),
 
         // Tests: one target per library target; fixtures live beside them.
         .testTarget(name: "PaperGraphModelTests", dependencies: ["PaperGraphModel"]),
@@ -68,10 +72,10 @@ let package = Package(
         .testTarget(name: "PaperGraphIngestTests", dependencies: ["PaperGraphIngest", "CLibXML2"], exclude: ["Fixtures"]),
         .testTarget(name: "PaperGraphExtractTests", dependencies: ["PaperGraphExtract"], exclude: ["Fixtures"]),
         .testTarget(name: "PaperGraphStoreTests", dependencies: ["PaperGraphStore", "CSQLite"]),
-        .testTarget(name: "PaperGraphQueryTests", dependencies: ["PaperGraphQuery"]),
-        .testTarget(name: "PaperGraphExportTests", dependencies: ["PaperGraphExport", "CLibXML2", "CGraphviz"],
+        .testTarget(name: "PaperGraphQueryTests", dependencies: ["PaperGraphQuery"], exclude: ["Fixtures"]),
+        .testTarget(name: "PaperGraphExportTests", dependencies: ["PaperGraphExport", "CLibXML2", "CGraphviz", "PaperGraphTestSupport"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "PaperGraphTests", dependencies: ["PaperGraph", "CLibXML2"]),
+        .testTarget(name: "PaperGraphTests", dependencies: ["PaperGraph", "PaperGraphTestSupport", "CLibXML2"]),
         .testTarget(name: "PaperGraphFuzzingTests", dependencies: ["PaperGraphFuzzing"]),
     ]
 )
