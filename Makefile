@@ -11,7 +11,7 @@ BIN          := .build/release/papergraph
 FUZZ_SECONDS ?= 60
 # Longer inputs (the larger fixtures) are cut to this: short inputs run many times faster.
 FUZZ_MAX_LEN ?= 8192
-FUZZ_TARGETS ?= listing atom oaipmh jsonl html graphml sniffed extractor ontology
+FUZZ_TARGETS ?= listing atom oaipmh jsonl html graphml sniffed extractor query ontology
 FUZZ_DIR     := .build-fuzz
 FUZZ_BIN     := $(FUZZ_DIR)/debug/papergraph-fuzz
 

@@ -20,6 +20,8 @@ public enum FuzzHarness: String, CaseIterable, Sendable {
     /// `Extractor.extract` (and the graph fragment and JSON built from it) on a
     /// record whose title, abstract and comment come from the bytes.
     case extractor
+    /// The query engine (lexer, parser, binder, evaluator) on the bytes as a Cypher query.
+    case query
     /// The ontology loader and validator on the bytes as `benchmarks.yaml`.
     case ontology
 
@@ -34,6 +36,7 @@ public enum FuzzHarness: String, CaseIterable, Sendable {
         case .graphml: ingest(bytes, as: .graphml)
         case .sniffed: ingest(bytes, as: nil)
         case .extractor: ExtractorHarness.run(bytes)
+        case .query: QueryHarness.run(bytes)
         case .ontology: OntologyHarness.run(bytes)
         }
     }

@@ -10,6 +10,9 @@ public enum FuzzSeeds {
 
     /// Named seed inputs for `harness`, read from the fixtures under `root`.
     public static func inputs(for harness: FuzzHarness, repository root: URL = repository) -> [(name: String, bytes: [UInt8])] {
+        if harness == .query {
+            return queries.enumerated().map { ("query-\($0.offset)", Array($0.element.utf8)) }
+        }
         let files = fixtureFiles(repository: root).filter { matches($0, harness) }
         var seeds: [(name: String, bytes: [UInt8])] = []
         for file in files {
@@ -36,8 +39,22 @@ public enum FuzzSeeds {
         case .sniffed: return path.contains("PaperGraphIngestTests") && ext != "md"
         case .extractor: return ext == "txt" && path.contains("PaperGraphExtractTests")
         case .ontology: return name == Ontology.File.benchmarks
+        case .query: return false
         }
     }
+
+    /// Queries covering the supported Cypher (the query tests hold theirs in
+    /// Swift source, not in fixture files).
+    static let queries = [
+        "MATCH (p:Paper)-[:EVALUATES_ON]->(b:Benchmark) WHERE b.name IN $names RETURN DISTINCT p.title ORDER BY p.title",
+        "MATCH (a:Method {name: 'LoRA'}), (b:Benchmark {name: 'MATH'}) MATCH p = shortestPath((a)-[*]-(b)) RETURN length(p)",
+        "MATCH (m:Method)<-[r:USES|PROPOSES]-(p:Paper) WITH m, count(p) AS n WHERE n > 1 RETURN m.name, n ORDER BY n DESC LIMIT 5",
+        "MATCH (b:Benchmark)-[:SUBSET_OF*1..3]->(c) RETURN b.name, collect(c.name) AS parents",
+        "UNWIND [1, 2, 3] AS x RETURN x * 2 AS y, toString(x) + 'a', size(range(1, x))",
+        "MATCH (p:Paper) WHERE p.title =~ '(?i).*math.*' AND p.published STARTS WITH '2024' RETURN p {.title, .authors}",
+        "MATCH (p:Paper) OPTIONAL MATCH (p)-[:HAS_CODE]->(r) RETURN p.title, coalesce(r.name, 'none') SKIP 1",
+        "MATCH (n) RETURN labels(n), keys(n), CASE WHEN n:Paper THEN 1 ELSE 0 END, count(*)",
+    ]
 
     /// A listing file cut into one "title\nabstract" input per paper: whole
     /// listings would make every extractor run hundreds of times slower.

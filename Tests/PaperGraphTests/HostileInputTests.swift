@@ -1,0 +1,116 @@
+import Foundation
+import PaperGraph
+import Testing
+
+/// Inputs built to hurt: each must end with a clear message within bounded
+/// time and memory, never a crash.
+///
+/// Covered elsewhere, not repeated here: XXE (external general and parameter
+/// entities) and "billion laughs" in `PaperGraphIngestTests/XMLSafetyTests`;
+/// invalid UTF-8 and NUL bytes in `PaperGraphIngestTests/BadInputTests`;
+/// catastrophic-backtracking `=~` patterns and `MATCH (a)-[*]-(b)` on a dense
+/// graph ending at the timeout in `PaperGraphQueryTests/EngineTests`
+/// (`catastrophicRegexIsStopped`, `runawayQueryStopsAtTheTimeout`).
+@Suite struct HostileInputTests {
+    /// What one ingest produced.
+    struct Read {
+        var titles: [String] = []
+        var warnings: [String] = []
+        var summary = IngestSummary()
+    }
+
+    static func ingest(bytes: [UInt8], as format: InputFormat?) throws -> Read {
+        var read = Read()
+        read.summary = try Ingestor(options: IngestOptions(format: format)).read(
+            bytes: bytes, name: "hostile-input",
+            onItem: { if case .paper(let record) = $0 { read.titles.append(record.title) } },
+            onWarning: { read.warnings.append($0.description) })
+        return read
+    }
+
+    static func ingest(file: String, as format: InputFormat?) throws -> Read {
+        var read = Read()
+        read.summary = try Ingestor(options: IngestOptions(format: format)).read(
+            inputs: [file],
+            onItem: { if case .paper(let record) = $0 { read.titles.append(record.title) } },
+            onWarning: { read.warnings.append($0.description) })
+        return read
+    }
+
+    /// Writes `head`, `count` filler bytes with no newline, then `tail` to a temporary file.
+    static func fileWithLongLine(head: String, count: Int, filler: UInt8, tail: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("pg-longline-\(UUID().uuidString)")
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        try handle.write(contentsOf: Data(head.utf8))
+        let chunk = Data(repeating: filler, count: 1 << 22)
+        var left = count
+        while left > 0 {
+            let n = min(left, chunk.count)
+            try handle.write(contentsOf: chunk.prefix(n))
+            left -= n
+        }
+        try handle.write(contentsOf: Data(tail.utf8))
+        return url
+    }
+
+    static let hundredMB = 100 << 20
+
+    @Test("a 100 MB JSON line is skipped with a warning; the lines around it are kept")
+    func hugeJSONLine() throws {
+        let before = #"{"id": "2401.00001", "title": "Before", "abstract": "A."}"# + "\n"
+        let after = "\n" + #"{"id": "2401.00002", "title": "After", "abstract": "B."}"# + "\n"
+        let file = try Self.fileWithLongLine(head: before + #"{"id": "2401.00003", "title": ""#,
+                                             count: Self.hundredMB, filler: UInt8(ascii: "a"), tail: "\"}" + after)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let read = try Self.ingest(file: file.path, as: .jsonl)
+        #expect(read.titles == ["Before", "After"])
+        #expect(read.summary.skipped == 1)
+        #expect(read.warnings.contains { $0.hasPrefix("\(file.path):2: ") }, "\(read.warnings)")
+    }
+
+    @Test("a 100 MB listing line is skipped with a warning; the papers around it are kept")
+    func hugeListingLine() throws {
+        let header = "Daily Papers\n\nbyAK and the research community\n\nJul 30\n\n"
+        // Abstracts are paragraphs of at least 200 bytes (ListingReader.minimumAbstractLength).
+        let abstract = String(repeating: "We study a method and evaluate it on a benchmark. ", count: 5)
+        let first = "First Paper Title\n\n\(abstract)\n\n"
+        let last = "\n\nLast Paper Title\n\n\(abstract)\n"
+        let file = try Self.fileWithLongLine(head: header + first, count: Self.hundredMB,
+                                             filler: UInt8(ascii: "x"), tail: last)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let read = try Self.ingest(file: file.path, as: .listing)
+        #expect(read.titles == ["First Paper Title", "Last Paper Title"])
+        #expect(read.summary.skipped == 1)
+        #expect(read.warnings == ["\(file.path):11: line longer than the limit, skipped"])
+    }
+
+    static let deep = 1_000_000
+
+    @Test("10⁶-deep XML stops at libxml2's depth limit with an error naming file and line", arguments: [
+        (InputFormat.atom, #"<feed xmlns="http://www.w3.org/2005/Atom"><entry>"#),
+        (.oaipmh, #"<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"><ListRecords><record>"#),
+        (.graphml, #"<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="directed">"#),
+    ])
+    func deeplyNestedXML(format: InputFormat, opening: String) throws {
+        var bytes = Array(opening.utf8)
+        bytes.reserveCapacity(bytes.count + Self.deep * 3)
+        for _ in 0..<Self.deep { bytes += [0x3C, 0x61, 0x3E] } // <a>
+        let read = try Self.ingest(bytes: bytes, as: format)
+        #expect(read.titles.isEmpty)
+        #expect(read.summary.skipped >= 1)
+        #expect(read.warnings.contains { $0.hasPrefix("hostile-input:1: ") && $0.contains("depth") }, "\(read.warnings)")
+    }
+
+    @Test("10⁶-deep HTML is parsed (libxml2 caps the tree) and reported as holding no papers")
+    func deeplyNestedHTML() throws {
+        var bytes = Array("<html><body>".utf8)
+        for _ in 0..<Self.deep { bytes += Array("<div>".utf8) }
+        bytes += Array("</body></html>".utf8)
+        let read = try Self.ingest(bytes: bytes, as: .html)
+        #expect(read.titles.isEmpty)
+        #expect(read.summary.skippedInputs == 1)
+        #expect(read.warnings == ["hostile-input:1: no papers found (neither an arXiv listing nor a Hugging Face papers page)"])
+    }
+}
