@@ -114,3 +114,25 @@ import Testing
         #expect(read.warnings == ["hostile-input:1: no papers found (neither an arXiv listing nor a Hugging Face papers page)"])
     }
 }
+
+/// The extractor on an abstract built to make it work hard.
+@Suite struct HostileAbstractTests {
+    static let ontology = Result { try Ontology.load(from: SampleBuildTests.ontologyDirectory) }
+
+    @Test("an abstract with 100,000 URLs keeps the first links only, and says so")
+    func hundredThousandURLs() throws {
+        let ontology = try Self.ontology.get()
+        let urls = (0..<100_000).map { "https://github.com/owner\($0)/repo\($0)" }
+        let record = PaperRecord(title: "Links", abstract: "Code: " + urls.joined(separator: " , "),
+                                 sourceFormat: "listing", location: SourceLocation(file: "hostile", line: 1))
+        let extraction = Extractor(ontology: ontology).extract(record)
+        #expect(extraction.repositories.map(\.name) == urls.prefix(Extractor.maximumLinks).map { String($0.dropFirst(8)) })
+        #expect(extraction.notes == ["kept the first \(Extractor.maximumLinks) links; "
+                                     + "\(100_000 - Extractor.maximumLinks) more distinct links were dropped"])
+        // The abstract is one "sentence" of 4 MB: evidence carries a window of it, not a copy each.
+        #expect(extraction.repositories.allSatisfy { $0.evidence.sentence.utf8.count <= 1000 })
+        #expect(extraction.repositories.allSatisfy { $0.evidence.sentence.contains($0.name) })
+        let line = ExtractionJSON.line(for: record, extraction: extraction)
+        #expect(line.hasSuffix(#","notes":["kept the first 100 links; 99900 more distinct links were dropped"]}"#))
+    }
+}
