@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "PaperGraphExportTests", dependencies: ["PaperGraphExport", "CLibXML2", "CGraphviz", "PaperGraphTestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "PaperGraphTests", dependencies: ["PaperGraph", "PaperGraphTestSupport", "CLibXML2"]),
-        .testTarget(name: "PaperGraphFuzzingTests", dependencies: ["PaperGraphFuzzing"]),
+        .testTarget(name: "PaperGraphFuzzingTests", dependencies: ["PaperGraphFuzzing"], exclude: ["Regressions"]),
     ]
 )
 
