@@ -136,3 +136,52 @@ import Testing
         #expect(line.hasSuffix(#","notes":["kept the first 100 links; 99900 more distinct links were dropped"]}"#))
     }
 }
+
+/// Queries built to exhaust the stack: parsing, binding, evaluating and freeing
+/// recurse over the query, so its nesting and length are bounded (256, like
+/// libxml2's depth limit) and beyond that it is a syntax error with a caret.
+///
+/// Catastrophic `=~` patterns and `MATCH (a)-[*]-(b)` on a dense graph are in
+/// `PaperGraphQueryTests/EngineTests` (`catastrophicRegexIsStopped`,
+/// `runawayQueryStopsAtTheTimeout`).
+@Suite struct HostileQueryTests {
+    static let engine = QueryEngine(graph: KnowledgeGraph())
+
+    static func message(_ query: String) -> String? {
+        do {
+            _ = try engine.run(query, limits: QueryLimits(timeout: 5))
+            return nil
+        } catch let error as QueryError {
+            return error.description
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test("deeply nested or very long queries end with a syntax error, not a stack overflow", arguments: [
+        ("RETURN " + String(repeating: "(", count: 100_000) + "1" + String(repeating: ")", count: 100_000), "nested more than 256"),
+        ("RETURN " + Array(repeating: "1", count: 100_000).joined(separator: "+"), "nested more than 256"),
+        ("RETURN " + String(repeating: "NOT ", count: 100_000) + "true", "nested more than 256"),
+        ("RETURN " + String(repeating: "-", count: 100_000) + "1", "nested more than 256"),
+        ("RETURN " + String(repeating: "[", count: 100_000), "nested more than 256"),
+        ("RETURN {a: 1}" + String(repeating: ".a", count: 100_000), "nested more than 256"),
+        ("RETURN [1]" + String(repeating: "[0]", count: 100_000), "nested more than 256"),
+        (String(repeating: "WITH 1 AS x ", count: 10_000) + "RETURN x", "more than 256 clauses"),
+        ("MATCH (a)" + String(repeating: "--()", count: 10_000) + " RETURN count(*)", "more than 256 node patterns"),
+        ("MATCH " + (0..<10_000).map { "(b\($0))" }.joined(separator: ", ") + " RETURN count(*)", "more than 256 node patterns"),
+    ])
+    func stackExhaustion(query: String, expected: String) {
+        let message = Self.message(query)
+        #expect(message?.contains(expected) == true, "\(message ?? "no error")")
+    }
+
+    @Test("queries just inside the limits still run")
+    func withinLimits() throws {
+        let nested = "RETURN " + String(repeating: "(", count: 200) + "1" + String(repeating: ")", count: 200) + " AS x"
+        #expect(try Self.engine.run(nested).rows == [[.int(1)]])
+        let sum = "RETURN " + Array(repeating: "1", count: 200).joined(separator: " + ") + " AS x"
+        #expect(try Self.engine.run(sum).rows == [[.int(200)]])
+        let clauses = String(repeating: "WITH 1 AS x ", count: 200) + "RETURN x"
+        #expect(try Self.engine.run(clauses).rows == [[.int(1)]])
+    }
+}
