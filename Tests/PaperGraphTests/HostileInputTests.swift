@@ -86,6 +86,17 @@ import Testing
         #expect(read.warnings == ["\(file.path):11: line longer than the limit, skipped"])
     }
 
+    @Test("a JSON line nested 10⁶ deep is skipped with 'nesting too deep'; the next line is kept")
+    func deeplyNestedJSON() throws {
+        let deepLine = #"{"id": "2401.00003", "title": "Deep", "abstract": "C.", "x": "# + String(repeating: "[", count: Self.deep)
+        let text = deepLine + "\n" + #"{"id": "2401.00002", "title": "After", "abstract": "B."}"# + "\n"
+        let read = try Self.ingest(bytes: Array(text.utf8), as: .jsonl)
+        #expect(read.titles == ["After"])
+        #expect(read.summary.skipped == 1)
+        #expect(read.warnings.count == 1 && read.warnings[0].hasPrefix("hostile-input:1: ")
+                && read.warnings[0].contains("nesting too deep"), "\(read.warnings)")
+    }
+
     static let deep = 1_000_000
 
     @Test("10⁶-deep XML stops at libxml2's depth limit with an error naming file and line", arguments: [
