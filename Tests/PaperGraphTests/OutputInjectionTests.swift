@@ -67,6 +67,13 @@ import Testing
         #expect(XMLValidation.xpath(data, "//*[local-name()='text']").contains { $0.contains("</svg><script>") })
     }
 
+    @Test("the concept map's SVG is well-formed XML with no script, no event handler and no javascript: link")
+    func conceptMapSVG() throws {
+        let data = try Exporter.renderMap(ConceptMap(Self.graph), format: .svg)
+        #expect(XMLValidation.parse(data).error == nil)
+        #expect(Self.activeContent(xml: data).isEmpty)
+    }
+
     @Test("the HTML map parses with libxml2's HTML parser and holds no script or handler")
     func html() throws {
         let page = try Exporter.htmlMap(Self.graph, title: Self.hostile)
