@@ -20,7 +20,11 @@ guard selectedHarness != nil else {
 // `make fuzz` asks for the seed corpus first: the harness knows its seeds.
 if let dir = ProcessInfo.processInfo.environment["PAPERGRAPH_FUZZ_WRITE_SEEDS"] {
     for seed in FuzzSeeds.inputs(for: selectedHarness!) {
-        FileManager.default.createFile(atPath: "\(dir)/\(seed.name)", contents: Data(seed.bytes))
+        let path = "\(dir)/\(seed.name)"
+        guard FileManager.default.createFile(atPath: path, contents: Data(seed.bytes)) else {
+            FileHandle.standardError.write(Data("papergraph-fuzz: cannot write seed \(path)\n".utf8))
+            exit(1)
+        }
     }
     exit(0)
 }
