@@ -5,6 +5,7 @@
 // here: Model ← Ontology ← Extract; Model ← Ingest / Store / Query / Export;
 // PaperGraph (the pipeline) ties them together; `papergraph` is the thin CLI.
 import PackageDescription
+import Foundation
 
 let package = Package(
     name: "papergraph",
@@ -54,6 +55,10 @@ let package = Package(
                                "PaperGraphExtract", "PaperGraphStore", "PaperGraphQuery",
                                "PaperGraphExport"],
                 resources: [.copy("Resources/daily-papers.txt")]),
+        // Fuzz harnesses for every parser, an ordinary library so the test suite runs them too.
+        .target(name: "PaperGraphFuzzing",
+                dependencies: ["PaperGraphModel", "PaperGraphOntology", "PaperGraphIngest", "PaperGraphExtract",
+                               "PaperGraphQuery"]),
         .executableTarget(name: "papergraph",
                           dependencies: ["PaperGraph", "PaperGraphExport",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -70,6 +75,15 @@ let package = Package(
         .testTarget(name: "PaperGraphQueryTests", dependencies: ["PaperGraphQuery"], exclude: ["Fixtures"]),
         .testTarget(name: "PaperGraphExportTests", dependencies: ["PaperGraphExport", "CLibXML2", "CGraphviz", "PaperGraphTestSupport"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "PaperGraphTests", dependencies: ["PaperGraph", "PaperGraphTestSupport"]),
+        .testTarget(name: "PaperGraphTests", dependencies: ["PaperGraph", "PaperGraphTestSupport", "CLibXML2"]),
+        .testTarget(name: "PaperGraphFuzzingTests", dependencies: ["PaperGraphFuzzing"], exclude: ["Regressions"]),
     ]
 )
+
+// The libFuzzer driver exists only when asked for (`make fuzz` sets
+// PAPERGRAPH_FUZZ=1 and builds with -sanitize=fuzzer): an ordinary build has
+// no libFuzzer runtime to link `LLVMFuzzerRunDriver` against.
+if ProcessInfo.processInfo.environment["PAPERGRAPH_FUZZ"] == "1" {
+    package.products.append(.executable(name: "papergraph-fuzz", targets: ["papergraph-fuzz"]))
+    package.targets.append(.executableTarget(name: "papergraph-fuzz", dependencies: ["PaperGraphFuzzing"]))
+}

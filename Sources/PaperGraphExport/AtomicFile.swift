@@ -62,6 +62,10 @@ public enum AtomicFile {
         } catch {
             if !closed { close(fd) }
             unlink(temporary)
+            // Name the file that was asked for; the temporary name means nothing to the user.
+            if case let .io(failed, step, reason) = error, failed == temporary {
+                throw .io(path: path, step: step, reason: reason + " (nothing was replaced)")
+            }
             throw error
         }
         let dirFD = open(directory, O_RDONLY)

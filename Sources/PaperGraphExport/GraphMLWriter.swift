@@ -52,13 +52,28 @@ struct GraphMLWriter {
         guard let output = xmlOutputBufferCreateFd(fd, nil), let writer = xmlNewTextWriter(output) else {
             throw .xmlWriter(format: "GraphML", element: "writer for \(path)")
         }
-        do {
+        do throws(ExportError) {
             try write(with: writer)
+            // The last buffered bytes reach the file only here. Unchecked, a failed
+            // final write (disk full) let a truncated file be renamed into place.
+            if xmlTextWriterFlush(writer) < 0 || output.pointee.error != 0 {
+                throw .io(path: path, step: "write", reason: Self.ioReason(errno))
+            }
         } catch {
-            xmlFreeTextWriter(writer)
+            let code = errno, outputFailed = output.pointee.error != 0
+            xmlFreeTextWriter(writer)  // frees `output` too
+            // A writer error caused by the file (disk full, file too large) is an
+            // I/O error on that file, not a libxml2 failure on some element.
+            if case .xmlWriter = error, outputFailed {
+                throw .io(path: path, step: "write", reason: Self.ioReason(code))
+            }
             throw error
         }
-        xmlFreeTextWriter(writer)  // flushes and frees the output buffer, leaving fd open
+        xmlFreeTextWriter(writer)  // frees the output buffer, leaving fd open
+    }
+
+    private static func ioReason(_ code: Int32) -> String {
+        code != 0 ? ExportError.describe(code) : "libxml2 output error"
     }
 
     private struct Key {

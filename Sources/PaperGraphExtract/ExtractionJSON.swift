@@ -41,7 +41,17 @@ public enum ExtractionJSON {
                 out += ",\"start\":\(m.evidence.start),\"end\":\(m.evidence.end)}"
             }
         }
-        out += "]}"
+        out += "]"
+        // Only when something was left out, so ordinary lines keep the documented shape.
+        if !extraction.notes.isEmpty {
+            out += ",\"notes\":["
+            for (i, note) in extraction.notes.enumerated() {
+                if i > 0 { out += "," }
+                string(note, into: &out)
+            }
+            out += "]"
+        }
+        out += "}"
         return out
     }
 

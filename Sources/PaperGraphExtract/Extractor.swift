@@ -51,11 +51,21 @@ public struct Extractor: Sendable {
         commonWords = ontology.commonWords
     }
 
+    /// Most distinct code and project links kept per paper. Papers cite a
+    /// handful; an abstract with thousands is spam or garbage, and every kept
+    /// link adds a node and an edge with evidence. The rest are counted in a note.
+    public static let maximumLinks = 100
+
     /// Extracts from the title, the abstract and the arXiv comment of `record`.
     public func extract(_ record: PaperRecord) -> Extraction {
         var reader = PaperReader(extractor: self, record: record)
         reader.run()
-        return reader.collector.extraction()
+        var extraction = reader.collector.extraction()
+        if reader.linksDropped > 0 {
+            extraction.notes.append("kept the first \(Self.maximumLinks) links; "
+                                    + "\(reader.linksDropped) more distinct links were dropped")
+        }
+        return extraction
     }
 }
 
@@ -70,6 +80,9 @@ struct PaperReader {
     var acronyms: [AcronymDefinition] = []
     /// Capitalised multi-word phrases of the title ("Iterative Deepening Sampling").
     var titleRuns: [TitleRun] = []
+    /// Distinct links kept, and those dropped past ``Extractor/maximumLinks``.
+    var linksKept = 0
+    var linksDropped = 0
 
     init(extractor: Extractor, record: PaperRecord) {
         self.extractor = extractor
@@ -113,11 +126,18 @@ struct PaperReader {
     mutating func findURLs(in field: FieldText) {
         for token in field.tokens where token.kind == .url {
             guard let target = URLScanner.classify(field.string(token)) else { continue }
-            let ev = field.evidence("url", token.start..<token.end)
-            switch target {
-            case .repository(let key): collector.add(.repositories, key, ev)
-            case .homepage(let page): collector.add(.homepages, page, ev)
+            let (slot, name): (Collector.Slot, String) = switch target {
+            case .repository(let key): (.repositories, key)
+            case .homepage(let page): (.homepages, page)
             }
+            // Repeats are dropped before any evidence is built for them.
+            guard !collector.contains(slot, folded: name.lowercased()) else { continue }
+            guard linksKept < Extractor.maximumLinks else {
+                linksDropped += 1
+                continue
+            }
+            collector.add(slot, name, field.evidence("url", token.start..<token.end))
+            linksKept += 1
         }
     }
 

@@ -59,15 +59,33 @@ struct FieldText {
         splitSentences()
     }
 
-    /// The sentence containing byte offset `at`, as written.
+    /// Longest evidence sentence kept whole. Copying a megabyte-long
+    /// "sentence" (text without full stops) into every mention's evidence made
+    /// extraction quadratic in time and memory; longer ones are cut to a window
+    /// of this many bytes around the mention.
+    static let maximumSentenceLength = 1000
+
+    /// The sentence containing byte offset `at`, as written (a window of it when very long).
     func sentence(containing at: Int) -> String {
         var lo = 0, hi = sentences.count - 1
         while lo <= hi {
             let mid = (lo + hi) / 2
             let r = sentences[mid]
-            if at < r.lowerBound { hi = mid - 1 } else if at >= r.upperBound { lo = mid + 1 } else { return slice(r) }
+            if at < r.lowerBound { hi = mid - 1 } else if at >= r.upperBound { lo = mid + 1 } else { return clipped(r, around: at) }
         }
-        return text
+        return clipped(0..<bytes.count, around: at)
+    }
+
+    /// `range`, or when it is longer than ``maximumSentenceLength`` the window
+    /// of that length around `at`, with both ends moved onto character starts.
+    private func clipped(_ range: Range<Int>, around at: Int) -> String {
+        guard range.count > Self.maximumSentenceLength else { return slice(range) }
+        var lower = max(range.lowerBound, min(at - Self.maximumSentenceLength / 2,
+                                              range.upperBound - Self.maximumSentenceLength))
+        var upper = lower + Self.maximumSentenceLength
+        while lower < upper, bytes[lower] & 0xC0 == 0x80 { lower += 1 }
+        while upper < range.upperBound, upper > lower, bytes[upper] & 0xC0 == 0x80 { upper -= 1 }
+        return slice(lower..<upper)
     }
 
     func slice(_ range: Range<Int>) -> String {

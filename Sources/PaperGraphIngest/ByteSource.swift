@@ -56,6 +56,24 @@ final class FileSource: ByteSource {
     }
 }
 
+/// Bytes already in memory (``Ingestor/read(bytes:name:onItem:onWarning:)``).
+final class MemorySource: ByteSource {
+    private let bytes: [UInt8]
+    private var offset = 0
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        let n = min(buffer.count, bytes.count - offset)
+        guard n > 0 else { return 0 }
+        bytes.withUnsafeBytes { src in
+            buffer.baseAddress!.copyMemory(from: src.baseAddress! + offset, byteCount: n)
+        }
+        offset += n
+        return n
+    }
+}
+
 /// A source whose first bytes have already been taken (to sniff the format or
 /// the gzip magic) and are handed out again before the rest.
 final class PeekedSource: ByteSource {

@@ -79,7 +79,33 @@ public struct Ingestor: Sendable {
         }
     }
 
-    private func read(_ file: FileSource, named: Bool, into run: IngestRun) throws {
+    /// Reads one input held in memory as if it were a file called `name`
+    /// (sniffed or forced format, gzip or not), with the same warnings and
+    /// summary as ``read(inputs:onItem:onWarning:)``.
+    ///
+    /// It exists for callers that have the bytes already: the fuzz harnesses
+    /// feed every reader through it without touching the file system.
+    public func read(bytes: [UInt8], name: String,
+                     onItem: (IngestItem) throws -> Void,
+                     onWarning: (IngestWarning) -> Void) throws -> IngestSummary {
+        try withoutActuallyEscaping(onItem) { onItem in
+            try withoutActuallyEscaping(onWarning) { onWarning in
+                let run = IngestRun(onItem: onItem, onWarning: onWarning, progress: nil)
+                defer { run.finish() }
+                run.file = name
+                run.summary.files = 1
+                run.summary.bytes = bytes.count
+                do {
+                    try read(MemorySource(bytes), named: true, into: run)
+                } catch let failure as ReadFailure {
+                    run.skipInput("\(failure); records before it were kept")
+                }
+                return run.summary
+            }
+        }
+    }
+
+    private func read(_ file: ByteSource, named: Bool, into run: IngestRun) throws {
         let head = try PeekedSource.peek(2, from: file)
         var gzip: GzipSource?
         var source: ByteSource = head

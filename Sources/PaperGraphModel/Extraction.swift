@@ -22,6 +22,8 @@ public struct Extraction: Hashable, Sendable {
     public var repositories: [Mention] = []
     /// Other project URLs as `host/path`.
     public var homepages: [Mention] = []
+    /// What the extractor left out on purpose, in words (e.g. links past its per-paper limit).
+    public var notes: [String] = []
 
     public init(proposes: [Mention] = [], uses: [Mention] = [], evaluatesOn: [Mention] = [],
                 introduces: [Mention] = [], repositories: [Mention] = [], homepages: [Mention] = []) {

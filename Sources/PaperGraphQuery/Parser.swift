@@ -88,6 +88,10 @@ struct Parser {
         var clauses: [Clause] = []
         while true {
             if case .end = current.kind { break }
+            // Each clause is one stage of a pipeline that rows are pushed through by recursion.
+            guard clauses.count < Parser.maximumDepth else {
+                throw QueryError(.syntax, "more than \(Parser.maximumDepth) clauses; split the query", at: current.offset)
+            }
             if acceptSymbol(";") {
                 guard case .end = current.kind else { throw unexpected("end of query after ';'") }
                 break
@@ -131,6 +135,12 @@ struct Parser {
         try expectKeyword("MATCH")
         var patterns = [try patternPart()]
         while acceptSymbol(",") { patterns.append(try patternPart()) }
+        // The matcher recurses once per node pattern it binds.
+        patternNodes += patterns.reduce(0) { $0 + $1.relationships.count + 1 }
+        guard patternNodes <= Parser.maximumDepth else {
+            throw QueryError(.syntax, "more than \(Parser.maximumDepth) node patterns in MATCH clauses; "
+                             + "use a variable-length relationship or split the query", at: offset)
+        }
         let predicate = acceptKeyword("WHERE") ? try expression() : nil
         return MatchClause(optional: optional, patterns: patterns, predicate: predicate, offset: offset)
     }
@@ -293,70 +303,116 @@ struct Parser {
 
     // MARK: Expressions (lowest precedence first)
 
-    mutating func expression() throws -> Expr { try orExpression() }
+    /// Deepest an expression may nest (brackets, operators, property and index
+    /// access all count), like libxml2's element-depth limit. Parsing, binding,
+    /// evaluating and freeing an expression all recurse over its tree: a query of
+    /// 2,000 nested parentheses or a 5,000-term sum used to overflow the stack.
+    static let maximumDepth = 256
+    /// How many `expression()` calls are open: bounds the parser's own recursion.
+    private var nesting = 0
+    /// Node patterns in the MATCH clauses so far.
+    private var patternNodes = 0
+
+    mutating func expression() throws -> Expr {
+        nesting += 1
+        defer { nesting -= 1 }
+        guard nesting <= Parser.maximumDepth else { throw tooDeep(at: current.offset) }
+        return try orExpression()
+    }
+
+    private func tooDeep(at offset: Int) -> QueryError {
+        QueryError(.syntax, "expression nested more than \(Parser.maximumDepth) levels deep; simplify it "
+                   + "(a long chain of OR or + can often be an IN list or a sum over a list)", at: offset)
+    }
+
+    /// The depth of an expression tree; only called on trees already known to be
+    /// within the limit, so its recursion is bounded.
+    private static func depth(_ e: Expr) -> Int {
+        1 + (e.children.lazy.map(depth).max() ?? 0)
+    }
+
+    /// Builds `make(left, right)` for a left-associative operator, keeping
+    /// `leftDepth` (the depth of `left`) current and refusing to go past the limit.
+    private func join(_ left: Expr, _ leftDepth: inout Int, _ right: Expr, offset: Int,
+                      _ make: (Expr, Expr) -> Expr) throws -> Expr {
+        leftDepth = max(leftDepth, Parser.depth(right)) + 1
+        guard leftDepth <= Parser.maximumDepth else { throw tooDeep(at: offset) }
+        return make(left, right)
+    }
 
     private mutating func orExpression() throws -> Expr {
         var left = try xorExpression()
+        var leftDepth = Parser.depth(left)
         while isKeyword("OR") {
             let offset = current.offset
             advance()
-            left = .binary(.or, left, try xorExpression(), offset: offset)
+            left = try join(left, &leftDepth, try xorExpression(), offset: offset) { .binary(.or, $0, $1, offset: offset) }
         }
         return left
     }
 
     private mutating func xorExpression() throws -> Expr {
         var left = try andExpression()
+        var leftDepth = Parser.depth(left)
         while isKeyword("XOR") {
             let offset = current.offset
             advance()
-            left = .binary(.xor, left, try andExpression(), offset: offset)
+            left = try join(left, &leftDepth, try andExpression(), offset: offset) { .binary(.xor, $0, $1, offset: offset) }
         }
         return left
     }
 
     private mutating func andExpression() throws -> Expr {
         var left = try notExpression()
+        var leftDepth = Parser.depth(left)
         while isKeyword("AND") {
             let offset = current.offset
             advance()
-            left = .binary(.and, left, try notExpression(), offset: offset)
+            left = try join(left, &leftDepth, try notExpression(), offset: offset) { .binary(.and, $0, $1, offset: offset) }
         }
         return left
     }
 
     private mutating func notExpression() throws -> Expr {
-        if acceptKeyword("NOT") { return .not(try notExpression()) }
-        return try comparison()
+        // `NOT NOT … x` is counted in a loop, not parsed by recursion.
+        let offset = current.offset
+        var nots = 0
+        while acceptKeyword("NOT") { nots += 1 }
+        var e = try comparison()
+        guard nots > 0 else { return e }
+        guard Parser.depth(e) + nots <= Parser.maximumDepth else { throw tooDeep(at: offset) }
+        for _ in 0..<nots { e = .not(e) }
+        return e
     }
 
     private mutating func comparison() throws -> Expr {
         var left = try additive()
+        var leftDepth = Parser.depth(left)
         while true {
             let offset = current.offset
             if case .symbol(let s) = current.kind, let op = BinaryOperator(rawValue: s),
                [.equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .regex].contains(op) {
                 advance()
-                left = .binary(op, left, try additive(), offset: offset)
+                left = try join(left, &leftDepth, try additive(), offset: offset) { .binary(op, $0, $1, offset: offset) }
             } else if isKeyword("IN") {
                 advance()
-                left = .binary(.in, left, try additive(), offset: offset)
+                left = try join(left, &leftDepth, try additive(), offset: offset) { .binary(.in, $0, $1, offset: offset) }
             } else if isKeyword("STARTS") {
                 advance()
                 try expectKeyword("WITH")
-                left = .binary(.startsWith, left, try additive(), offset: offset)
+                left = try join(left, &leftDepth, try additive(), offset: offset) { .binary(.startsWith, $0, $1, offset: offset) }
             } else if isKeyword("ENDS") {
                 advance()
                 try expectKeyword("WITH")
-                left = .binary(.endsWith, left, try additive(), offset: offset)
+                left = try join(left, &leftDepth, try additive(), offset: offset) { .binary(.endsWith, $0, $1, offset: offset) }
             } else if isKeyword("CONTAINS") {
                 advance()
-                left = .binary(.contains, left, try additive(), offset: offset)
+                left = try join(left, &leftDepth, try additive(), offset: offset) { .binary(.contains, $0, $1, offset: offset) }
             } else if isKeyword("IS") {
                 advance()
                 let negated = acceptKeyword("NOT")
                 try expectKeyword("NULL")
-                left = .isNull(left, negated: negated)
+                left = try join(left, &leftDepth, .literal(.null), offset: offset) { l, _ in .isNull(l, negated: negated) }
             } else {
                 return left
             }
@@ -365,61 +421,73 @@ struct Parser {
 
     private mutating func additive() throws -> Expr {
         var left = try multiplicative()
+        var leftDepth = Parser.depth(left)
         while isSymbol("+") || isSymbol("-") {
             let offset = current.offset
             let op: BinaryOperator = isSymbol("+") ? .add : .subtract
             advance()
-            left = .binary(op, left, try multiplicative(), offset: offset)
+            left = try join(left, &leftDepth, try multiplicative(), offset: offset) { .binary(op, $0, $1, offset: offset) }
         }
         return left
     }
 
     private mutating func multiplicative() throws -> Expr {
         var left = try power()
+        var leftDepth = Parser.depth(left)
         while isSymbol("*") || isSymbol("/") || isSymbol("%") {
             let offset = current.offset
             let op: BinaryOperator = isSymbol("*") ? .multiply : (isSymbol("/") ? .divide : .modulo)
             advance()
-            left = .binary(op, left, try power(), offset: offset)
+            left = try join(left, &leftDepth, try power(), offset: offset) { .binary(op, $0, $1, offset: offset) }
         }
         return left
     }
 
     private mutating func power() throws -> Expr {
         var left = try unary()
+        var leftDepth = Parser.depth(left)
         while isSymbol("^") {
             let offset = current.offset
             advance()
-            left = .binary(.power, left, try unary(), offset: offset)
+            left = try join(left, &leftDepth, try unary(), offset: offset) { .binary(.power, $0, $1, offset: offset) }
         }
         return left
     }
 
     private mutating func unary() throws -> Expr {
-        if acceptSymbol("-") {
-            let operand = try unary()
-            if case .literal(.int(let i)) = operand { return .literal(.int(-i)) }
-            if case .literal(.double(let d)) = operand { return .literal(.double(-d)) }
-            return .negate(operand)
+        // Signs are counted in a loop, not parsed by recursion; `+` changes nothing.
+        let offset = current.offset
+        var minuses = 0
+        while isSymbol("-") || isSymbol("+") {
+            if isSymbol("-") { minuses += 1 }
+            advance()
         }
-        if acceptSymbol("+") { return try unary() }
-        return try postfix()
+        var e = try postfix()
+        guard minuses > 0 else { return e }
+        guard Parser.depth(e) + minuses <= Parser.maximumDepth else { throw tooDeep(at: offset) }
+        for _ in 0..<minuses {
+            if case .literal(.int(let i)) = e { e = .literal(.int(-i)) }
+            else if case .literal(.double(let d)) = e { e = .literal(.double(-d)) }
+            else { e = .negate(e) }
+        }
+        return e
     }
 
     private mutating func postfix() throws -> Expr {
         var e = try atom()
+        var depth = Parser.depth(e)
         while true {
             if isSymbol(".") {
                 let offset = current.offset
                 advance()
                 let (key, _) = try name("a property name")
-                e = .property(e, key: key, offset: offset)
+                e = try join(e, &depth, .literal(.null), offset: offset) { l, _ in .property(l, key: key, offset: offset) }
             } else if isSymbol("[") {
                 let offset = current.offset
                 advance()
                 let i = try expression()
                 try expectSymbol("]")
-                e = .subscriptAccess(e, index: i, offset: offset)
+                e = try join(e, &depth, i, offset: offset) { .subscriptAccess($0, index: $1, offset: offset) }
             } else {
                 return e
             }

@@ -1,4 +1,5 @@
 import CSQLite
+import Foundation
 
 /// A thin owner of one `sqlite3*` handle: opening, running SQL, and turning
 /// SQLite result codes into ``StoreError``s that name the store file.
@@ -25,6 +26,31 @@ final class Connection {
             handle = nil
             throw error
         }
+        sqlite3_extended_result_codes(db, 1)
+        if readOnly { try reopenImmutableIfNeeded() }
+    }
+
+    /// A WAL store on a read-only file system (a mounted archive, a read-only
+    /// bind mount) cannot be read normally: SQLite needs to create its `-shm`
+    /// file beside it and fails with SQLITE_CANTOPEN. When the write-ahead log
+    /// is absent or empty (every `papergraph` run checkpoints it on exit) the
+    /// database file alone is complete, so it is opened as immutable instead.
+    private func reopenImmutableIfNeeded() throws(StoreError) {
+        let rc = sqlite3_exec(handle, "SELECT count(*) FROM sqlite_master", nil, nil, nil)
+        guard rc & 0xFF == SQLITE_CANTOPEN else { return }
+        let log = try? FileManager.default.attributesOfItem(atPath: path + "-wal")
+        if let size = log?[.size] as? Int, size > 0 { return }
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#")
+        guard let escaped = path.addingPercentEncoding(withAllowedCharacters: allowed) else { return }
+        var db: OpaquePointer?
+        let flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI
+        guard sqlite3_open_v2("file:\(escaped)?immutable=1", &db, flags, nil) == SQLITE_OK else {
+            sqlite3_close_v2(db)
+            return
+        }
+        sqlite3_close_v2(handle)
+        handle = db
         sqlite3_extended_result_codes(db, 1)
     }
 
