@@ -57,6 +57,10 @@ let package = Package(
         .executableTarget(name: "papergraph",
                           dependencies: ["PaperGraph", "PaperGraphExport",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // `make bench`: throughput, memory and latency beside the Python peer.
+        .executableTarget(name: "papergraph-bench",
+                          dependencies: ["PaperGraph",
+                                         .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         // Tests: one target per library target; fixtures live beside them.
         .testTarget(name: "PaperGraphModelTests", dependencies: ["PaperGraphModel"]),

@@ -3,20 +3,19 @@
 /// Nodes are merged on their ``NodeID``; there is at most one edge per
 /// (from, relation, to). Adjacency is indexed in both directions, and nodes by
 /// kind, so traversals and lookups never scan all edges or all nodes.
+///
+/// There is no hash index of edges: an edge is found by scanning the shorter of
+/// its source's outgoing and its target's incoming list. Every edge leaves a
+/// paper (a handful of mentions) or an ontology concept (a few parents), so that
+/// list is short; a 1M-paper graph has about five million edges, and keeping a
+/// dictionary of them cost a quarter of loading it and ~300 MB.
 public struct KnowledgeGraph: Sendable {
     public private(set) var nodes: [Node] = []
     public private(set) var edges: [Edge] = []
     private var nodeIndex: [NodeID: Int] = [:]
-    private var edgeIndex: [EdgeKey: Int] = [:]
     private var outgoingEdges: [[Int]] = []
     private var incomingEdges: [[Int]] = []
     private var nodesByKind: [NodeKind: [Int]] = [:]
-
-    private struct EdgeKey: Hashable {
-        let from: Int
-        let relation: Relation
-        let to: Int
-    }
 
     public init() {}
 
@@ -47,7 +46,12 @@ public struct KnowledgeGraph: Sendable {
 
     /// The index of the edge (from, relation, to), if present.
     public func edgeIndex(from: Int, relation: Relation, to: Int) -> Int? {
-        edgeIndex[EdgeKey(from: from, relation: relation, to: to)]
+        guard outgoingEdges.indices.contains(from), incomingEdges.indices.contains(to) else { return nil }
+        let leaving = outgoingEdges[from], entering = incomingEdges[to]
+        if leaving.count <= entering.count {
+            return leaving.first { edges[$0].to == to && edges[$0].relation == relation }
+        }
+        return entering.first { edges[$0].from == from && edges[$0].relation == relation }
     }
 
     /// Counts of nodes per kind.
@@ -70,7 +74,6 @@ public struct KnowledgeGraph: Sendable {
         outgoingEdges.reserveCapacity(nodeCount)
         incomingEdges.reserveCapacity(nodeCount)
         edges.reserveCapacity(edgeCount)
-        edgeIndex.reserveCapacity(edgeCount)
     }
 
     /// Inserts a node, or merges it into the node with the same identity.
@@ -96,8 +99,7 @@ public struct KnowledgeGraph: Sendable {
     @discardableResult
     public mutating func addEdge(from: Int, relation: Relation, to: Int, evidence: [Evidence] = []) -> Int {
         precondition(nodes.indices.contains(from) && nodes.indices.contains(to), "edge to a missing node")
-        let key = EdgeKey(from: from, relation: relation, to: to)
-        if let existing = edgeIndex[key] {
+        if let existing = edgeIndex(from: from, relation: relation, to: to) {
             for item in evidence where !edges[existing].evidence.contains(item) {
                 edges[existing].evidence.append(item)
             }
@@ -105,7 +107,6 @@ public struct KnowledgeGraph: Sendable {
         }
         let index = edges.count
         edges.append(Edge(from: from, relation: relation, to: to, evidence: evidence))
-        edgeIndex[key] = index
         outgoingEdges[from].append(index)
         incomingEdges[to].append(index)
         return index

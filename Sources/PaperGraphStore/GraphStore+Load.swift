@@ -18,6 +18,12 @@ extension GraphStore {
     /// Nodes come back in insertion order, as the graph built from the same
     /// fragments in memory has them; edges come back grouped by source node.
     public func loadGraph(evidence: EvidenceLoading = .all) throws(StoreError) -> KnowledgeGraph {
+        // Read the file through a memory map rather than read(2): a load touches every
+        // page once, and copying 1.7 GB (1M papers) through the kernel was a third of
+        // the load's time. A store only grows (no deletes shrink it, no auto-vacuum), so
+        // the map never points past the end of the file. Up to SQLite's 2 GB ceiling;
+        // pages beyond it are read as before.
+        try connection.execute("PRAGMA mmap_size = \(Self.loadMapSize)")
         try connection.execute("BEGIN")
         defer { try? connection.execute("COMMIT") }
 
@@ -50,6 +56,9 @@ extension GraphStore {
         }
         return graph
     }
+
+    /// Bytes of the file a load maps (SQLite caps this at its compile-time maximum).
+    static let loadMapSize: Int64 = 0x7fff_0000
 
     /// The evidence of one edge, or nil when the store has no such edge.
     public func evidence(from: NodeID, relation: Relation, to: NodeID) throws(StoreError) -> [Evidence]? {
