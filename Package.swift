@@ -62,15 +62,18 @@ let package = Package(
                           dependencies: ["PaperGraph",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
+        // Checks several test targets share (libxml2 validation); not a product.
+        .target(name: "PaperGraphTestSupport", dependencies: ["CLibXML2"]),
+
         // Tests: one target per library target; fixtures live beside them.
         .testTarget(name: "PaperGraphModelTests", dependencies: ["PaperGraphModel"]),
         .testTarget(name: "PaperGraphOntologyTests", dependencies: ["PaperGraphOntology"], exclude: ["Fixtures"]),
         .testTarget(name: "PaperGraphIngestTests", dependencies: ["PaperGraphIngest", "CLibXML2"], exclude: ["Fixtures"]),
         .testTarget(name: "PaperGraphExtractTests", dependencies: ["PaperGraphExtract"], exclude: ["Fixtures"]),
         .testTarget(name: "PaperGraphStoreTests", dependencies: ["PaperGraphStore", "CSQLite"]),
-        .testTarget(name: "PaperGraphQueryTests", dependencies: ["PaperGraphQuery"]),
-        .testTarget(name: "PaperGraphExportTests", dependencies: ["PaperGraphExport", "CLibXML2", "CGraphviz"],
+        .testTarget(name: "PaperGraphQueryTests", dependencies: ["PaperGraphQuery"], exclude: ["Fixtures"]),
+        .testTarget(name: "PaperGraphExportTests", dependencies: ["PaperGraphExport", "CLibXML2", "CGraphviz", "PaperGraphTestSupport"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "PaperGraphTests", dependencies: ["PaperGraph", "CLibXML2"]),
+        .testTarget(name: "PaperGraphTests", dependencies: ["PaperGraph", "PaperGraphTestSupport"]),
     ]
 )

@@ -1,4 +1,5 @@
 import PaperGraphModel
+import PaperGraphOntology
 
 /// RDF N-Triples with the ontology's IRIs: `<ns>Paper` classes,
 /// `<ns>EVALUATES_ON` predicates, `<ns><property>` data properties.
@@ -30,13 +31,13 @@ enum NTriples {
             let node = graph.nodes[index]
             let s = subject(index)
             out += "\(s) \(rdfType) \(term(node.kind.rawValue)) .\n"
-            out += "\(s) \(rdfsLabel) \(literal(node.name)) .\n"
+            out += "\(s) \(rdfsLabel) \(RDFText.literal(node.name)) .\n"
             for name in node.properties.keys.sorted() where !PropertyColumns.reserved.contains(name) {
                 let p = term(name)
                 switch node.properties[name]! {
-                case .string(let v): out += "\(s) \(p) \(literal(v)) .\n"
+                case .string(let v): out += "\(s) \(p) \(RDFText.literal(v)) .\n"
                 case .strings(let list):
-                    for v in list { out += "\(s) \(p) \(literal(v)) .\n" }
+                    for v in list { out += "\(s) \(p) \(RDFText.literal(v)) .\n" }
                 case .int(let v): out += "\(s) \(p) \"\(v)\"^^<\(xsd)integer> .\n"
                 case .double(let v) where v.isFinite: out += "\(s) \(p) \"\(v)\"^^<\(xsd)double> .\n"
                 case .double: continue
@@ -49,27 +50,6 @@ enum NTriples {
             out += "\(subject(edge.from)) \(term(edge.relation.rawValue)) \(subject(edge.to)) .\n"
         }
         return out
-    }
-
-    /// An N-Triples string literal (`ECHAR` escapes; other controls as `\uXXXX`).
-    static func literal(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
-                    out += "\\u" + String(format: "%04X", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 
     /// Percent-encodes what may not appear in one IRI path segment.

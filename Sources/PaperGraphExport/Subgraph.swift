@@ -17,32 +17,12 @@ extension KnowledgeGraph {
         return result
     }
 
-    /// Indices of the nodes a user's name refers to: a node whose name, key or
-    /// any alias folds (``NameFolding/fold(_:)``) to the same text, or a paper
-    /// whose arXiv id or title slug equals it. Several kinds may match at once
-    /// (a method and a benchmark of one name); all are returned.
-    public func nodes(named name: String) -> [Int] {
-        let folded = NameFolding.fold(name)
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
-        let arxiv = ArxivID.canonical(trimmed)
-        let slug = NameFolding.slug(trimmed)
-        guard !folded.isEmpty || arxiv != nil else { return [] }
-        return nodes.indices.filter { i in
-            let node = nodes[i]
-            if let arxiv, node.kind == .paper, node.id.key == arxiv { return true }
-            if node.kind == .paper, !slug.isEmpty, node.id.key == slug { return true }
-            if node.id.key.lowercased() == trimmed.lowercased() { return true }
-            if NameFolding.fold(node.name) == folded || NameFolding.fold(node.id.key) == folded { return true }
-            return node["aliases"]?.stringsValue?.contains { NameFolding.fold($0) == folded } ?? false
-        }
-    }
-
     /// The neighbourhood of the named node(s): every node within `depth` edges,
     /// following edges in both directions (a benchmark reaches the papers that
     /// evaluate on it, and through them their methods).
     /// - Throws: ``ExportError/noSuchNode(name:)`` when nothing has this name.
     public func neighbourhood(of name: String, depth: Int) throws(ExportError) -> Set<Int> {
-        let seeds = nodes(named: name)
+        let seeds = resolve(name)
         guard !seeds.isEmpty else { throw .noSuchNode(name: name) }
         var seen = Set(seeds)
         var frontier = seeds

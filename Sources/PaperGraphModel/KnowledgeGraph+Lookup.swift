@@ -6,12 +6,12 @@ extension KnowledgeGraph {
     /// text as the node's key, name or one of its aliases, or — for papers — is its
     /// arXiv id or its title. `Kind:name` (e.g. `Benchmark:MATH`) restricts the kind.
     /// Exact-case matches of the name come first, so `MATH` prefers the benchmark
-    /// written `MATH` over a method written `Math`.
-    public func resolve(_ name: String) -> [Int] {
+    /// written `MATH` over a method written `Math`. `kinds` limits the search.
+    public func resolve(_ name: String, kinds: [NodeKind] = NodeKind.allCases) -> [Int] {
         var query = name.trimmingCharacters(in: .whitespaces)
-        var kinds = NodeKind.allCases
+        var kinds = kinds
         if let colon = query.firstIndex(of: ":"), let kind = NodeKind(rawValue: String(query[..<colon])) {
-            kinds = [kind]
+            kinds = kinds.filter { $0 == kind }
             query = String(query[query.index(after: colon)...])
         }
         var hits: [Int] = []

@@ -21,6 +21,6 @@ struct OntologyOptions: ParsableArguments {
 
 /// The store location option shared by commands that read or write the store.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .customLong("store"), help: "SQLite store (default: output/papergraph.sqlite).")
+    @Option(name: .customLong("store"), help: "The SQLite graph store.")
     var path: String = "output/papergraph.sqlite"
 }

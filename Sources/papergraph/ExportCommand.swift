@@ -75,13 +75,14 @@ func selectGraph(storePath: String, around: String?, depth: Int, query: String?)
     return graph
 }
 
-/// Loads the stored graph. Wiring point for the store: replace the body with
-/// `try GraphStore(path: storePath).loadGraph()` once PaperGraphStore provides it.
-
-/// The node indices an openCypher query returns. Wiring point for the query
-/// engine: evaluate `query` on `graph` and collect every node of every row.
+/// The nodes an openCypher query refers to (see ``QueryResult/referencedNodes(in:)``).
 func nodesMatching(query: String, in graph: KnowledgeGraph) throws -> Set<Int> {
-    throw ValidationError("--query: the query engine is not available yet in this build")
+    do {
+        return try QueryEngine(graph: graph).run(query).referencedNodes(in: graph)
+    } catch let error as QueryError {
+        printError("papergraph: --query: " + error.render(query: query))
+        throw ExitCode.failure
+    }
 }
 
 extension ExportFormat: ExpressibleByArgument {}

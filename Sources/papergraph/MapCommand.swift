@@ -20,6 +20,9 @@ struct MapCommand: ParsableCommand {
     @Option(help: "How many edges away from --around to go.")
     var depth = 2
 
+    @Option(help: "Map only the nodes an openCypher query returns (see `export --query`).")
+    var query: String?
+
     @Option(name: .customLong("max-nodes"), help: "Most concepts to draw; the caption says what was left out.")
     var maxNodes = 60
 
@@ -37,10 +40,11 @@ struct MapCommand: ParsableCommand {
     func validate() throws {
         if maxNodes < 1 { throw ValidationError("--max-nodes must be at least 1") }
         if depth < 0 { throw ValidationError("--depth must be 0 or more") }
+        if around != nil && query != nil { throw ValidationError("use either --around or --query, not both") }
     }
 
     func run() throws {
-        let graph = try selectGraph(storePath: store.path, around: around, depth: depth, query: nil)
+        let graph = try selectGraph(storePath: store.path, around: around, depth: depth, query: query)
         let map = ConceptMap(graph, maxNodes: maxNodes)
         let path = out ?? "output/map.\(format.rawValue)"
         do {

@@ -6,7 +6,7 @@ import PaperGraph
 struct OntologyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ontology", abstract: "Work with the ontology (schema and gazetteers).",
-        subcommands: [Check.self])
+        subcommands: [Check.self, Turtle.self])
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -30,6 +30,20 @@ struct OntologyCommand: ParsableCommand {
                 print("\(dir): \(errors) error(s)")
                 throw ExitCode.failure
             }
+        }
+    }
+}
+
+extension OntologyCommand {
+    /// `papergraph ontology turtle`: the schema as OWL in Turtle.
+    struct Turtle: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the schema as OWL in Turtle (ontology/papergraph.ttl is this output).")
+
+        @OptionGroup var ontology: OntologyOptions
+
+        func run() throws {
+            print(try ontology.load().turtle, terminator: "")
         }
     }
 }

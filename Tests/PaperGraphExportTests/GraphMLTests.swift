@@ -1,3 +1,4 @@
+import PaperGraphTestSupport
 import Foundation
 import PaperGraphModel
 import Testing

@@ -1,3 +1,4 @@
+import PaperGraphTestSupport
 import CGraphviz
 import Foundation
 import PaperGraphModel

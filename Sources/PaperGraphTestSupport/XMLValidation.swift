@@ -1,12 +1,13 @@
 import CLibXML2
 import Foundation
-@testable import PaperGraphExport
 
-/// libxml2 checks used by the tests: well-formedness and XSD validation.
-enum XMLValidation {
+/// libxml2 checks the test suites share: well-formedness, XSD validation, XPath.
+public enum XMLValidation {
+    private static let ready: Void = xmlInitParser()
+
     /// Parses `data` (no network, no entity expansion); nil plus the error when ill-formed.
-    static func parse(_ data: Data) -> (doc: xmlDocPtr?, error: String?) {
-        LibXML.ready
+    public static func parse(_ data: Data) -> (doc: xmlDocPtr?, error: String?) {
+        ready
         let options = Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_NOERROR.rawValue) | Int32(XML_PARSE_NOWARNING.rawValue)
         let doc = data.withUnsafeBytes { raw in
             xmlReadMemory(raw.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(data.count), "export.xml", nil, options)
@@ -16,8 +17,8 @@ enum XMLValidation {
     }
 
     /// Validates `data` against the schema at `schemaPath`; returns the errors (empty when valid).
-    static func validate(_ data: Data, schema schemaPath: String) -> [String] {
-        LibXML.ready
+    public static func validate(_ data: Data, schema schemaPath: String) -> [String] {
+        ready
         let (doc, error) = parse(data)
         guard let doc else { return ["not well-formed: \(error ?? "?")"] }
         defer { xmlFreeDoc(doc) }
@@ -41,7 +42,7 @@ enum XMLValidation {
 
     /// Values of an XPath expression (text of each matched node).
     /// Namespaced documents are queried with `local-name()`.
-    static func xpath(_ data: Data, _ expression: String) -> [String] {
+    public static func xpath(_ data: Data, _ expression: String) -> [String] {
         let (doc, _) = parse(data)
         guard let doc else { return [] }
         defer { xmlFreeDoc(doc) }
