@@ -17,6 +17,9 @@ struct StageOutput {
 
     mutating func set(_ key: String, _ value: Double) { values[key] = String(value) }
 
+    /// Takes every value of `other`.
+    mutating func merge(_ other: StageOutput) { values.merge(other.values) { _, new in new } }
+
     /// Prints the values, one `key=value` per line, for the parent process.
     func emit() {
         for key in values.keys.sorted() { print("\(key)=\(values[key]!)") }

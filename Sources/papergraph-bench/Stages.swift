@@ -80,7 +80,7 @@ enum Stages {
         let (graph, seconds) = try Measure.time { try opened.loadGraph(evidence: .all) }
         out.set("load_s", seconds)
 
-        // PENDING for (key, value) in try QueryTimings.measure(graph, runs: queryRuns).values { out.values[key] = value }
+        out.merge(try QueryTimings.measure(graph, runs: queryRuns))
 
         let graphML = (work as NSString).appendingPathComponent("bench.graphml")
         let (_, graphMLSeconds) = try Measure.time { try Exporter.writeGraphML(graph, to: graphML) }
