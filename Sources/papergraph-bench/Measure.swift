@@ -27,6 +27,14 @@ enum Measure {
         return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
+    /// The 1-minute load average: on a shared machine, how many runnable threads
+    /// the stage competed with (a 2-core machine is saturated at 2).
+    static func loadAverage() -> Double {
+        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8),
+              let first = text.split(separator: " ").first else { return 0 }
+        return Double(first) ?? 0
+    }
+
     /// The value at quantile `q` (0…1) of `samples`, nearest rank.
     static func quantile(_ samples: [Double], _ q: Double) -> Double {
         let sorted = samples.sorted()

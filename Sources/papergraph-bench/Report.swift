@@ -30,11 +30,13 @@ struct Report {
         var rows: [Row] = []
         func rate(_ out: StageOutput) -> Double { (out["records"] ?? 0) / max(out["seconds"] ?? 1, 1e-9) }
         func mbps(_ out: StageOutput) -> Double { (out["bytes"] ?? 0) / 1e6 / max(out["seconds"] ?? 1, 1e-9) }
+        /// Abstracts per CPU-second: what other jobs on a shared machine disturb least.
+        func perCPU(_ out: StageOutput) -> String { "\(count((out["records"] ?? 0) / max(out["cpu_s"] ?? 1, 1e-9)))/CPU-s" }
         let peerRate = peer?["abstracts_per_s"]
-        rows.append(Row(stage: "extract, 1 core", ours: "\(count(rate(r.extractOne)))/s, \(fixed(mbps(r.extractOne))) MB/s",
+        rows.append(Row(stage: "extract, 1 core", ours: "\(count(rate(r.extractOne)))/s, \(fixed(mbps(r.extractOne))) MB/s (\(perCPU(r.extractOne)))",
                         peer: peerRate.map { "\(count($0))/s (1 core)" } ?? "–",
                         ratio: peerRate.map { times(rate(r.extractOne) / $0) } ?? "–"))
-        rows.append(Row(stage: "extract, \(r.jobs) cores", ours: "\(count(rate(r.extractAll)))/s, \(fixed(mbps(r.extractAll))) MB/s",
+        rows.append(Row(stage: "extract, \(r.jobs) cores", ours: "\(count(rate(r.extractAll)))/s, \(fixed(mbps(r.extractAll))) MB/s (\(perCPU(r.extractAll)))",
                         peer: peerRate.map { "\(count($0))/s (1 core)" } ?? "–",
                         ratio: peerRate.map { times(rate(r.extractAll) / $0) } ?? "–"))
         let buildSeconds = r.build["seconds"] ?? 0
@@ -42,7 +44,7 @@ struct Report {
         let peerBuild = peer.flatMap { p in
             p["read_extract_s"].flatMap { e in p["graph_build_s"].flatMap { g in p["kuzu_load_s"].map { e + g + $0 } } }
         }
-        rows.append(Row(stage: "full build into a fresh store", ours: "\(seconds(buildSeconds)) (\(count(rate(r.build)))/s)",
+        rows.append(Row(stage: "full build into a fresh store", ours: "\(seconds(buildSeconds)) (\(count(rate(r.build)))/s; \(seconds(r.build["cpu_s"] ?? 0)) CPU)",
                         peer: peerBuild.map { "\(seconds($0)) (extract + NetworkX + Kuzu load)" } ?? "–",
                         ratio: peerBuild.map { times($0 / buildSeconds) } ?? "–"))
         let peerRSS = peer?["peak_rss_mb"]
@@ -75,8 +77,10 @@ struct Report {
     }
 
     func heading(_ r: SizeResult) -> String {
-        "\(count(Double(r.papers))) abstracts (\(fixed((r.extractOne["bytes"] ?? 0) / 1e6)) MB JSON Lines), "
-            + "graph of \(count(r.read["nodes"] ?? 0)) nodes and \(count(r.read["edges"] ?? 0)) edges"
+        let loads = [r.extractOne, r.extractAll, r.build, r.read].compactMap { $0["loadavg"] }
+        return "\(count(Double(r.papers))) abstracts (\(fixed((r.extractOne["bytes"] ?? 0) / 1e6)) MB JSON Lines), "
+            + "graph of \(count(r.read["nodes"] ?? 0)) nodes and \(count(r.read["edges"] ?? 0)) edges; "
+            + "load average \(fixed(loads.min() ?? 0))–\(fixed(loads.max() ?? 0)) on \(ProcessInfo.processInfo.activeProcessorCount) cores"
     }
 
     /// Aligned plain text, for the terminal.

@@ -37,6 +37,7 @@ enum Stages {
         out.set("seconds", seconds)
         out.set("cpu_s", Measure.cpuSeconds())
         out.set("peak_rss_mb", Measure.peakRSSMegabytes())
+        out.set("loadavg", Measure.loadAverage())
         return out
     }
 
@@ -50,6 +51,7 @@ enum Stages {
         out.set("seconds", report.seconds)
         out.set("cpu_s", Measure.cpuSeconds())
         out.set("peak_rss_mb", Measure.peakRSSMegabytes())
+        out.set("loadavg", Measure.loadAverage())
         return out
     }
 
@@ -64,6 +66,7 @@ enum Stages {
         out.set("load_s", seconds)
         out.set("cpu_s", Measure.cpuSeconds())
         out.set("peak_rss_mb", Measure.peakRSSMegabytes())
+        out.set("loadavg", Measure.loadAverage())
         return out
     }
 
@@ -73,10 +76,12 @@ enum Stages {
         let opened = try GraphStore(path: store, mode: .readOnly)
         defer { opened.close() }
         // Without evidence first (what `query` loads), then everything (what `show` and exports load).
-        let (bare, bareSeconds) = try Measure.time { try opened.loadGraph(evidence: .none) }
-        out.set("load_no_evidence_s", bareSeconds)
-        out.set("nodes", Double(bare.nodeCount))
-        out.set("edges", Double(bare.edgeCount))
+        do {
+            let (bare, bareSeconds) = try Measure.time { try opened.loadGraph(evidence: .none) }
+            out.set("load_no_evidence_s", bareSeconds)
+            out.set("nodes", Double(bare.nodeCount))
+            out.set("edges", Double(bare.edgeCount))
+        }
         let (graph, seconds) = try Measure.time { try opened.loadGraph(evidence: .all) }
         out.set("load_s", seconds)
 
@@ -94,6 +99,7 @@ enum Stages {
         out.set("svg_s", svgSeconds)
         out.set("svg_mb", Double(svg.count) / 1e6)
         out.set("peak_rss_mb", Measure.peakRSSMegabytes())
+        out.set("loadavg", Measure.loadAverage())
         return out
     }
 }
