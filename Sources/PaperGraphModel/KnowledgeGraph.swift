@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The typed knowledge graph held in memory.
 ///
 /// Nodes are merged on their ``NodeID``; there is at most one edge per
@@ -38,35 +40,61 @@ public struct KnowledgeGraph: Sendable {
     ///   is the caller's promise; it is not checked.
     public init?(distinctNodes: [Node], distinctEdges: [Edge]) {
         let count = distinctNodes.count
-        nodeIndex.reserveCapacity(count)
-        var byKind: [NodeKind: [Int]] = [:]
-        for (index, node) in distinctNodes.enumerated() {
-            guard nodeIndex.updateValue(index, forKey: node.id) == nil else { return nil }
-            byKind[node.kind, default: []].append(index)
-        }
-        var outDegree = [Int32](repeating: 0, count: count), inDegree = [Int32](repeating: 0, count: count)
         for edge in distinctEdges {
             guard edge.from >= 0, edge.from < count, edge.to >= 0, edge.to < count else { return nil }
-            outDegree[edge.from] += 1
-            inDegree[edge.to] += 1
         }
-        func lists(_ degrees: [Int32]) -> [[Int]] {
-            degrees.map { degree in
-                var list: [Int] = []
-                list.reserveCapacity(Int(degree))
-                return list
+        // The identity index and the two adjacency directions share nothing, so they
+        // are built at once on up to three threads: on a 1M-paper load this is about a
+        // third of the time that remains once rows are decoded.
+        let parts = BulkParts()
+        DispatchQueue.concurrentPerform(iterations: 3) { part in
+            switch part {
+            case 0: parts.index = Self.identityIndex(distinctNodes)
+            case 1: parts.outgoing = Self.adjacency(distinctEdges, nodes: count, bySource: true)
+            default: parts.incoming = Self.adjacency(distinctEdges, nodes: count, bySource: false)
             }
         }
-        var outgoing = lists(outDegree), incoming = lists(inDegree)
-        for (index, edge) in distinctEdges.enumerated() {
-            outgoing[edge.from].append(index)
-            incoming[edge.to].append(index)
-        }
+        guard let (index, byKind) = parts.index else { return nil }
         nodes = distinctNodes
         edges = distinctEdges
-        outgoingEdges = outgoing
-        incomingEdges = incoming
+        nodeIndex = index
         nodesByKind = byKind
+        outgoingEdges = parts.outgoing
+        incomingEdges = parts.incoming
+    }
+
+    /// What the threads of ``init(distinctNodes:distinctEdges:)`` build; each field is
+    /// written by one thread and read only after all have finished.
+    private final class BulkParts: @unchecked Sendable {
+        var index: ([NodeID: Int], [NodeKind: [Int]])?
+        var outgoing: [[Int]] = []
+        var incoming: [[Int]] = []
+    }
+
+    /// Identity → index and kind → indices; nil when two nodes share an identity.
+    private static func identityIndex(_ nodes: [Node]) -> ([NodeID: Int], [NodeKind: [Int]])? {
+        var index: [NodeID: Int] = [:]
+        index.reserveCapacity(nodes.count)
+        var byKind: [NodeKind: [Int]] = [:]
+        for (i, node) in nodes.enumerated() {
+            guard index.updateValue(i, forKey: node.id) == nil else { return nil }
+            byKind[node.kind, default: []].append(i)
+        }
+        return (index, byKind)
+    }
+
+    /// Per node, the indices of the edges leaving it (`bySource`) or entering it, in
+    /// edge order; each list is allocated once at its final size.
+    private static func adjacency(_ edges: [Edge], nodes: Int, bySource: Bool) -> [[Int]] {
+        var degree = [Int32](repeating: 0, count: nodes)
+        for edge in edges { degree[bySource ? edge.from : edge.to] += 1 }
+        var lists = degree.map { d -> [Int] in
+            var list: [Int] = []
+            list.reserveCapacity(Int(d))
+            return list
+        }
+        for (i, edge) in edges.enumerated() { lists[bySource ? edge.from : edge.to].append(i) }
+        return lists
     }
 
     public var nodeCount: Int { nodes.count }

@@ -82,8 +82,10 @@ enum Stages {
             out.set("nodes", Double(bare.nodeCount))
             out.set("edges", Double(bare.edgeCount))
         }
+        let cpuBefore = Measure.cpuSeconds()
         let (graph, seconds) = try Measure.time { try opened.loadGraph(evidence: .all) }
         out.set("load_s", seconds)
+        out.set("load_cpu_s", Measure.cpuSeconds() - cpuBefore)
 
         out.merge(try QueryTimings.measure(graph, runs: queryRuns))
 
