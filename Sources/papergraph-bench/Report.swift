@@ -51,8 +51,8 @@ struct Report {
         rows.append(Row(stage: "peak RSS of the build", ours: megabytes(r.build["peak_rss_mb"] ?? 0),
                         peer: peerRSS.map { megabytes($0) + " (whole run)" } ?? "–",
                         ratio: peerRSS.map { String(format: "%.1f× less memory", $0 / (r.build["peak_rss_mb"] ?? 1)) } ?? "–"))
-        rows.append(Row(stage: "load the store (with evidence / without)",
-                        ours: "\(seconds(r.read["load_s"] ?? 0)) / \(seconds(r.read["load_no_evidence_s"] ?? 0))",
+        rows.append(Row(stage: "load the store: with evidence (CPU) / without",
+                        ours: "\(seconds(r.read["load_s"] ?? 0)) (\(seconds(r.read["load_cpu_s"] ?? 0))) / \(seconds(r.read["load_no_evidence_s"] ?? 0))",
                         peer: "–", ratio: "–"))
         let kuzu = peer?["query_p50_ms"], networkx = peer?["nx_query_p50_ms"]
         let mathP50 = r.read["query_math_p50_ms"] ?? 0
