@@ -1,3 +1,4 @@
+import Foundation
 import Dispatch
 import PaperGraphExtract
 
@@ -49,16 +50,39 @@ public final class PipelinedExtraction<Result>: @unchecked Sendable {
     private let batchSize: Int
     private let transform: @Sendable (PaperRecord, Extraction) -> Result
     private let consume: ([Result]) throws -> Void
-    private let queue = DispatchQueue(label: "papergraph extraction")
     private var batch: [PaperRecord] = []
     /// The batch being extracted in the background, if any.
     private var running: Running?
+    /// Stack of an extraction thread (the main thread's size; Foundation's default is smaller).
+    private static var workerStack: Int { 8 << 20 }
 
-    /// Results of one background batch; written by the queue before `done` is
-    /// signalled and read by the caller only after waiting on it.
+    /// One batch being extracted: `jobs` slices, each on a thread of its own writing
+    /// its own slots of one buffer; read only after `group` is done.
+    ///
+    /// Why threads and not Dispatch: on Linux, `concurrentPerform` on a background
+    /// queue, and slices queued on the global queue alike, measured no faster with two
+    /// jobs than with one (CPU time equal to wall time). A thread per slice costs tens
+    /// of microseconds per 4,096-paper batch.
     private final class Running: @unchecked Sendable {
-        var results: [Result] = []
-        let done = DispatchSemaphore(value: 0)
+        let group = DispatchGroup()
+        let slots: UnsafeMutableBufferPointer<Result?>
+
+        init(count: Int) {
+            slots = .allocate(capacity: count)
+            slots.initialize(repeating: nil)
+        }
+
+        /// Runs once no slice task holds the batch any more, so every slot is written.
+        deinit {
+            slots.deinitialize()
+            slots.deallocate()
+        }
+
+        /// Waits for every slice, then hands the results over in input order.
+        func results() -> [Result] {
+            group.wait()
+            return slots.map { $0! }
+        }
     }
 
     public init(extractor: Extractor, jobs: Int, batchSize: Int = 4_096,
@@ -96,21 +120,27 @@ public final class PipelinedExtraction<Result>: @unchecked Sendable {
         // Only one batch runs at a time: wait for it, start the next, then hand the
         // finished one on (consuming may block on a busy store writer).
         let previous = running
-        previous?.done.wait()
-        let next = Running()
-        let (extractor, jobs, transform) = (self.extractor, self.jobs, self.transform)
-        queue.async {
-            next.results = extractor.extractAll(records, jobs: jobs, transform)
-            next.done.signal()
+        let finished = previous?.results()
+        let next = Running(count: records.count)
+        let slices = min(jobs, max(1, records.count / 32))
+        let (extractor, transform) = (self.extractor, self.transform)
+        for slice in 0..<slices {
+            let lower = records.count * slice / slices, upper = records.count * (slice + 1) / slices
+            next.group.enter()
+            let worker = Thread {
+                for i in lower..<upper { next.slots[i] = transform(records[i], extractor.extract(records[i])) }
+                next.group.leave()
+            }
+            worker.stackSize = Self.workerStack
+            worker.start()
         }
         running = next
-        if let previous { try consume(previous.results) }
+        if let finished { try consume(finished) }
     }
 
     private func collect() throws {
         guard let last = running else { return }
         running = nil
-        last.done.wait()
-        try consume(last.results)
+        try consume(last.results())
     }
 }
