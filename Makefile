@@ -65,5 +65,28 @@ fuzz:
 	done; \
 	if [ -n "$$failed" ]; then echo "fuzz: crashes in:$$failed (see $(FUZZ_DIR)/crashes/ and $(FUZZ_DIR)/<harness>.log)"; exit 1; fi
 
+## Benchmark against the Python peer: `make bench SIZES="10000 100000 1000000"` for the full run.
+## Needs ../shared/bench (corpus generator and peer), present on dev machines and CI only.
+SIZES      ?= 10000 100000
+BENCH_DIR  := .build-bench-data
+BENCH_KIT  := ../shared/bench
+bench: deps pydeps
+	@if [ ! -f $(BENCH_KIT)/gen_corpus.py ] || [ ! -f $(BENCH_KIT)/peer_pipeline.py ]; then \
+	  echo "make bench: $(BENCH_KIT)/gen_corpus.py and peer_pipeline.py are missing." >&2; \
+	  echo "  The benchmark kit (corpus generator and Python peer) ships beside the repository on" >&2; \
+	  echo "  development machines and CI only; it is not part of a clone. See README, Performance." >&2; \
+	  exit 1; fi
+	@python3 -c "import ahocorasick, networkx, kuzu" 2>/dev/null || \
+	  python3 -m pip install -q pyahocorasick networkx kuzu || \
+	  python3 -m pip install -q --break-system-packages pyahocorasick networkx kuzu
+	$(SWIFT) build -c release --product papergraph-bench
+	@mkdir -p $(BENCH_DIR) output
+	@for n in $(SIZES); do \
+	  f=$(BENCH_DIR)/corpus-$$n.jsonl; \
+	  [ -s $$f ] || { python3 $(BENCH_KIT)/gen_corpus.py -n $$n --format jsonl -o $$f.part -j 2 && mv $$f.part $$f; } || exit 1; \
+	done
+	.build/release/papergraph-bench --peer $(BENCH_KIT)/peer_pipeline.py --work $(BENCH_DIR) \
+	  --markdown output/bench.md $(foreach n,$(SIZES),$(BENCH_DIR)/corpus-$(n).jsonl)
+
 clean:
 	rm -rf .build output/*.graphml output/*.dot output/*.svg output/*.sqlite*

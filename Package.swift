@@ -62,6 +62,10 @@ let package = Package(
         .executableTarget(name: "papergraph",
                           dependencies: ["PaperGraph", "PaperGraphExport",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // `make bench`: throughput, memory and latency beside the Python peer.
+        .executableTarget(name: "papergraph-bench",
+                          dependencies: ["PaperGraph",
+                                         .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         // Checks several test targets share (libxml2 validation); not a product.
         .target(name: "PaperGraphTestSupport", dependencies: ["CLibXML2"]),

@@ -7,9 +7,10 @@ import PaperGraphStore
 /// What `papergraph build` does: read inputs, extract papers in parallel, write
 /// their fragments to the store in input order, then load the stored graph.
 ///
-/// Three things overlap: the ingest thread reads the next papers, worker threads
-/// extract the current batch, and the store's ``BackgroundWriter`` commits the
-/// previous one — so a build costs about its slowest stage, not their sum.
+/// Three things overlap: the ingest thread reads the next batch of papers while
+/// worker threads extract the current one (``PipelinedExtraction``), and the
+/// store's ``BackgroundWriter`` commits the previous one — so a build costs about
+/// its slowest stage, not their sum.
 public struct BuildPipeline: Sendable {
     /// Settings of one build.
     public struct Options: Sendable {
@@ -59,30 +60,29 @@ public struct BuildPipeline: Sendable {
             try FileManager.default.createDirectory(atPath: storeDirectory, withIntermediateDirectories: true)
         }
         let writer = try BackgroundWriter(path: options.storePath)
-        var batch: [PaperRecord] = []
-        batch.reserveCapacity(Self.batchSize)
-        func flush() throws {
-            guard !batch.isEmpty else { return }
-            try writer.submit(fragments(for: batch, jobs: options.jobs))
-            batch.removeAll(keepingCapacity: true)
-        }
+        let ontology = self.ontology
+        let extraction = PipelinedExtraction(
+            extractor: extractor, jobs: options.jobs, batchSize: Self.batchSize,
+            transform: { record, extraction in
+                GraphAssembler.fragment(for: record, extraction: extraction, ontology: ontology)
+            },
+            consume: { fragments in try writer.submit(fragments) })
         let ingestor = Ingestor(options: IngestOptions(format: options.format, progress: options.progress))
         let ingested: IngestSummary
         do {
             ingested = try ingestor.read(inputs: options.inputs, onItem: { item in
                 switch item {
                 case .paper(let record):
-                    batch.append(record)
-                    if batch.count >= Self.batchSize { try flush() }
+                    try extraction.add(record)
                 case .graph(let fragment):
-                    try flush()
+                    try extraction.flush()
                     try writer.submit([fragment])
                 }
             }, onWarning: onWarning)
-            try flush()
+            try extraction.flush()
         } catch {
             // Keep what was read: commit it, then report the failure.
-            try? flush()
+            try? extraction.flush()
             _ = try? writer.finish()
             throw error
         }

@@ -81,6 +81,15 @@ struct ByteReader {
         return Int(Int64(bitPattern: (v >> 1) ^ (0 &- (v & 1))))
     }
 
+    /// The bytes of a length-prefixed string, without decoding them.
+    mutating func bytes() throws(Malformed) -> UnsafeRawBufferPointer {
+        let length = try varint()
+        guard length <= UInt64(base.count - offset) else { throw Malformed() }
+        let start = offset
+        offset += Int(length)
+        return UnsafeRawBufferPointer(rebasing: base[start..<offset])
+    }
+
     mutating func string() throws(Malformed) -> String {
         let length = try varint()
         guard length <= UInt64(base.count - offset) else { throw Malformed() }

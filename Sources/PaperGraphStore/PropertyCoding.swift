@@ -70,6 +70,12 @@ enum PropertyCoding {
     }
 
     static func decodeEvidence(_ bytes: UnsafeRawBufferPointer) throws(ByteReader.Malformed) -> [Evidence] {
+        var sentences = SentenceCache()
+        return try decodeEvidence(bytes, sentences: &sentences)
+    }
+
+    static func decodeEvidence(_ bytes: UnsafeRawBufferPointer,
+                               sentences: inout SentenceCache) throws(ByteReader.Malformed) -> [Evidence] {
         var reader = ByteReader(bytes)
         if reader.isAtEnd { return [] }
         let count = try reader.count()
@@ -79,7 +85,7 @@ enum PropertyCoding {
             let rule = try reader.string()
             let code = try reader.byte()
             guard Int(code) < fields.count else { throw ByteReader.Malformed() }
-            let sentence = try reader.string()
+            let sentence = sentences.string(try reader.bytes())
             let start = try reader.signed()
             let end = try reader.signed()
             evidence.append(Evidence(rule: rule, field: fields[Int(code)], sentence: sentence, start: start, end: end))

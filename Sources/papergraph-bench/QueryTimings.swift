@@ -1,0 +1,47 @@
+import Dispatch
+import PaperGraph
+
+/// Query latency over a loaded graph: each question run `runs` times after one
+/// warm-up (which also builds the engine's lazy name indexes), p50 and p99 kept.
+enum QueryTimings {
+    /// The peers' question: papers evaluated on MATH or GSM8K.
+    static let mathOrGSM8K = """
+        MATCH (p:Paper)-[:EVALUATES_ON]->(b:Benchmark) WHERE b.name IN ["MATH","GSM8K"] RETURN DISTINCT p.title
+        """
+
+    /// Methods used by the papers that evaluate on the benchmarks paper X evaluates on.
+    static let sharedBenchmarkMethods = """
+        MATCH (x:Paper {key: $paper})-[:EVALUATES_ON]->(:Benchmark)<-[:EVALUATES_ON]-(p:Paper)-[:USES]->(m:Method) \
+        RETURN DISTINCT m.name
+        """
+
+    static func measure(_ graph: KnowledgeGraph, runs: Int) throws -> StageOutput {
+        var out = StageOutput()
+        let engine = QueryEngine(graph: graph)
+        try time(engine, mathOrGSM8K, parameters: [:], runs: runs, prefix: "query_math", into: &out)
+        // X: the first paper that evaluates on anything, so the question is the same on every run of one corpus.
+        let x = graph.nodeIndices(of: .paper).first { paper in
+            graph.outgoing(paper).contains { graph.edges[$0].relation == .evaluatesOn }
+        }
+        if let x {
+            try time(engine, sharedBenchmarkMethods, parameters: ["paper": .string(graph.nodes[x].id.key)],
+                     runs: runs, prefix: "query_hops", into: &out)
+        }
+        return out
+    }
+
+    private static func time(_ engine: QueryEngine, _ query: String, parameters: [String: CypherValue], runs: Int,
+                             prefix: String, into out: inout StageOutput) throws {
+        let rows = try engine.run(query, parameters: parameters).rows.count
+        var samples: [Double] = []
+        samples.reserveCapacity(runs)
+        for _ in 0..<runs {
+            let (result, seconds) = try Measure.time { try engine.run(query, parameters: parameters) }
+            precondition(result.rows.count == rows, "a query answered differently on a repeat run")
+            samples.append(seconds * 1000)
+        }
+        out.set("\(prefix)_rows", Double(rows))
+        out.set("\(prefix)_p50_ms", Measure.quantile(samples, 0.5))
+        out.set("\(prefix)_p99_ms", Measure.quantile(samples, 0.99))
+    }
+}
