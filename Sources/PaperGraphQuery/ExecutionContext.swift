@@ -59,6 +59,11 @@ final class ExecutionContext {
         if let cached = regexCache[pattern] {
             regex = cached
         } else {
+            if let nested = RegexSafety.nestedQuantifier(in: pattern) {
+                throw QueryError(.runtime, "regular expression \"\(pattern)\" nests a repeated group inside a "
+                                 + "repetition (\(nested)), which can backtrack catastrophically; write it without the nesting",
+                                 at: offset)
+            }
             do {
                 regex = try NSRegularExpression(pattern: "^(?:" + pattern + ")$", options: [])
             } catch {
