@@ -90,12 +90,4 @@ public struct BuildPipeline: Sendable {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return Report(ingest: ingested, written: written, seconds: seconds)
     }
-
-    /// Extracts a batch on `jobs` threads; fragments come back in input order.
-    public func fragments(for records: [PaperRecord], jobs: Int) -> [GraphFragment] {
-        let ontology = self.ontology
-        return extractor.extractAll(records, jobs: jobs) { record, extraction in
-            GraphAssembler.fragment(for: record, extraction: extraction, ontology: ontology)
-        }
-    }
 }

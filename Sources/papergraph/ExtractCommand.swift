@@ -41,31 +41,25 @@ struct ExtractCommand: ParsableCommand {
             }
             options.format = parsed
         }
-        let extractor = Extractor(ontology: ontology)
         let out = FileHandle.standardOutput
-        var batch: [PaperRecord] = []
-        // Papers are extracted in parallel batches; lines come out in input order.
-        func flush() {
-            guard !batch.isEmpty else { return }
-            let lines = extractor.extractAll(batch, jobs: jobs) { record, extraction in
-                ExtractionJSON.line(for: record, extraction: extraction)
-            }
-            out.write(Data((lines.joined(separator: "\n") + "\n").utf8))
-            batch.removeAll(keepingCapacity: true)
-        }
+        // Papers are extracted on `jobs` threads while the next ones are read;
+        // lines come out in input order.
+        let extraction = PipelinedExtraction(
+            extractor: Extractor(ontology: ontology), jobs: jobs,
+            transform: { record, extraction in ExtractionJSON.line(for: record, extraction: extraction) },
+            consume: { lines in out.write(Data((lines.joined(separator: "\n") + "\n").utf8)) })
         do {
             _ = try Ingestor(options: options).read(inputs: sources, onItem: { item in
                 guard case .paper(let record) = item else { return }
-                batch.append(record)
-                if batch.count >= 2_048 { flush() }
+                try extraction.add(record)
             }, onWarning: { warning in
                 printError("warning: \(warning)")
             })
         } catch {
             // What was read before the unreadable input is still extracted and written.
-            flush()
+            try extraction.flush()
             throw error
         }
-        flush()
+        try extraction.flush()
     }
 }
