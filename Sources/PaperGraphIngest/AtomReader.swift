@@ -12,16 +12,8 @@ enum AtomReader {
 
     static func read(_ source: ByteSource, into run: IngestRun) throws {
         let xml = try XMLStreamReader(source: source, file: run.file)
-        var more = xml.read()
-        while more {
-            if xml.isStartElement, xml.localName == "entry", xml.namespaceURI == atomNS {
-                if let entry = xml.expand() {
-                    try readEntry(entry, into: run)
-                }
-                more = xml.skipSubtree()
-            } else {
-                more = xml.read()
-            }
+        try xml.forEachElement(where: { $0 == atomNS && $1 == "entry" }) { entry, _ in
+            try readEntry(entry, into: run)
         }
         if let failure = xml.failure {
             run.skip(line: failure.line, "\(failure.message); records before it were kept")

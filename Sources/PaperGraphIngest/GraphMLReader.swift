@@ -35,21 +35,11 @@ enum GraphMLReader {
     static func read(_ source: ByteSource, into run: IngestRun) throws {
         let xml = try XMLStreamReader(source: source, file: run.file)
         let state = State()
-        var more = xml.read()
-        while more {
-            guard xml.isStartElement else { more = xml.read(); continue }
-            switch xml.localName {
-            case "key", "node", "edge":
-                if let element = xml.expand() {
-                    switch xml.localName {
-                    case "key": readKey(element, state)
-                    case "node": try readNode(element, state, run)
-                    default: try readEdge(element, state, run)
-                    }
-                }
-                more = xml.skipSubtree()
-            default:
-                more = xml.read()
+        try xml.forEachElement(where: { _, name in name == "key" || name == "node" || name == "edge" }) { element, name in
+            switch name {
+            case "key": readKey(element, state)
+            case "node": try readNode(element, state, run)
+            default: try readEdge(element, state, run)
             }
         }
         if let failure = xml.failure {

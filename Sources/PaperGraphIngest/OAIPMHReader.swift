@@ -17,20 +17,12 @@ enum OAIPMHReader {
 
     static func read(_ source: ByteSource, into run: IngestRun) throws {
         let xml = try XMLStreamReader(source: source, file: run.file)
-        var more = xml.read()
-        while more {
-            if xml.isStartElement, xml.namespaceURI == oaiNS, xml.localName == "record" || xml.localName == "error" {
-                if let node = xml.expand() {
-                    if xml.localName == "error" {
-                        let code = XMLTree.attribute(node, "code") ?? "error"
-                        run.warn(line: XMLTree.line(node), "OAI-PMH \(code): \(TextCleaner.clean(XMLTree.text(node)))")
-                    } else {
-                        try readRecord(node, into: run)
-                    }
-                }
-                more = xml.skipSubtree()
+        try xml.forEachElement(where: { $0 == oaiNS && ($1 == "record" || $1 == "error") }) { node, name in
+            if name == "error" {
+                let code = XMLTree.attribute(node, "code") ?? "error"
+                run.warn(line: XMLTree.line(node), "OAI-PMH \(code): \(TextCleaner.clean(XMLTree.text(node)))")
             } else {
-                more = xml.read()
+                try readRecord(node, into: run)
             }
         }
         if let failure = xml.failure {

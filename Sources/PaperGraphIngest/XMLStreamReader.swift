@@ -79,6 +79,24 @@ final class XMLStreamReader {
         return status == 1
     }
 
+    /// Streams the rest of the document, expanding each start element `wanted`
+    /// accepts (given its namespace and local name) on its own and handing it to
+    /// `body` with its local name; everything else streams past. This is how a
+    /// feed of any length is read in bounded memory: one record at a time.
+    func forEachElement(where wanted: (_ namespace: String?, _ name: String) -> Bool,
+                        _ body: (xmlNodePtr, String) throws -> Void) rethrows {
+        var more = read()
+        while more {
+            let name = isStartElement ? localName : ""
+            if !name.isEmpty, wanted(namespaceURI, name) {
+                if let element = expand() { try body(element, name) }
+                more = skipSubtree()
+            } else {
+                more = read()
+            }
+        }
+    }
+
     /// The current node and its whole subtree, valid until the reader moves on;
     /// nil if the element is not whole because parsing failed inside it.
     ///
