@@ -83,9 +83,9 @@ extension BenchCommand {
         static let configuration = CommandConfiguration(
             commandName: "stage", abstract: "Run one measured stage (used by run).", shouldDisplay: false)
 
-        enum Kind: String, ExpressibleByArgument { case extract, build, read, load }
+        enum Kind: String, ExpressibleByArgument { case extract, build, read, load, query, graphml }
 
-        @Argument(help: "extract, build, read, or load (the store alone, for profiling).") var kind: Kind
+        @Argument(help: "extract, build, read; or, to profile one step alone: load, query, graphml.") var kind: Kind
         @Argument(help: "The corpus (extract, build) or the store (read).") var input: String
         @Option var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
         @Option var store: String?
@@ -103,6 +103,10 @@ extension BenchCommand {
                 try Stages.load(store: input).emit()
             case .read:
                 try Stages.read(store: input, work: work, queryRuns: queryRuns).emit()
+            case .query:
+                try Stages.query(store: input, queryRuns: queryRuns).emit()
+            case .graphml:
+                try Stages.graphML(store: input, work: work).emit()
             }
         }
     }

@@ -70,6 +70,40 @@ enum Stages {
         return out
     }
 
+    /// The store loaded as `query` loads it (no evidence), then the query timings alone.
+    static func query(store: String, queryRuns: Int) throws -> StageOutput {
+        let opened = try GraphStore(path: store, mode: .readOnly)
+        defer { opened.close() }
+        let graph = try opened.loadGraph(evidence: .none)
+        var out = try QueryTimings.measure(graph, runs: queryRuns)
+        out.set("peak_rss_mb", Measure.peakRSSMegabytes())
+        return out
+    }
+
+    /// The store loaded with its evidence, then the GraphML export alone.
+    static func graphML(store: String, work: String) throws -> StageOutput {
+        let opened = try GraphStore(path: store, mode: .readOnly)
+        defer { opened.close() }
+        let graph = try opened.loadGraph(evidence: .all)
+        var out = StageOutput()
+        out.merge(try writeGraphML(graph, work: work))
+        out.set("peak_rss_mb", Measure.peakRSSMegabytes())
+        return out
+    }
+
+    /// Writes the graph as GraphML into `work`, timed, and removes the file.
+    private static func writeGraphML(_ graph: KnowledgeGraph, work: String) throws -> StageOutput {
+        var out = StageOutput()
+        let path = (work as NSString).appendingPathComponent("bench.graphml")
+        let cpuBefore = Measure.cpuSeconds()
+        let (_, seconds) = try Measure.time { try Exporter.writeGraphML(graph, to: path) }
+        out.set("graphml_s", seconds)
+        out.set("graphml_cpu_s", Measure.cpuSeconds() - cpuBefore)
+        out.set("graphml_mb", Double((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) / 1e6)
+        try? FileManager.default.removeItem(atPath: path)
+        return out
+    }
+
     /// Everything that reads a built store: loading it, queries, GraphML, a drawing.
     static func read(store: String, work: String, queryRuns: Int) throws -> StageOutput {
         var out = StageOutput()
@@ -89,11 +123,7 @@ enum Stages {
 
         out.merge(try QueryTimings.measure(graph, runs: queryRuns))
 
-        let graphML = (work as NSString).appendingPathComponent("bench.graphml")
-        let (_, graphMLSeconds) = try Measure.time { try Exporter.writeGraphML(graph, to: graphML) }
-        out.set("graphml_s", graphMLSeconds)
-        out.set("graphml_mb", Double((try? FileManager.default.attributesOfItem(atPath: graphML)[.size] as? Int) ?? 0) / 1e6)
-        try? FileManager.default.removeItem(atPath: graphML)
+        out.merge(try writeGraphML(graph, work: work))
 
         let drawn = graph.subgraph(keeping: Set(0..<min(2_000, graph.nodeCount)))
         let (svg, svgSeconds) = try Measure.time { try Exporter.render(drawn, format: .svg) }
