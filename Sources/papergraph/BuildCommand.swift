@@ -71,11 +71,11 @@ struct BuildCommand: ParsableCommand {
 
         let graph = try loadStoredGraph(store.path)
         var files: [String] = []
-        var drewMap = false
+        var map: ConceptMap?
         if !noExport {
-            (files, drewMap) = try export(graph)
+            (files, map) = try export(graph)
         }
-        print(summary(report, graph: graph, files: files, drewMap: drewMap))
+        print(summary(report, graph: graph, files: files, map: map))
         if strict && report.ingest.skipped > 0 {
             printError("papergraph: --strict: \(report.ingest.skipped) record(s) or input(s) were skipped")
             throw ExitCode.failure
@@ -85,7 +85,9 @@ struct BuildCommand: ParsableCommand {
     /// Above this many nodes the SVG shows the concept map instead of every node.
     private static let maxDrawnNodes = 2_000
 
-    private func export(_ graph: KnowledgeGraph) throws -> ([String], Bool) {
+    /// Writes the three files; returns them and, when the SVG shows the concept map
+    /// rather than every node, that map (so the summary can say what it left out).
+    private func export(_ graph: KnowledgeGraph) throws -> ([String], ConceptMap?) {
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         func path(_ name: String) -> String { (out as NSString).appendingPathComponent(name) }
         let graphML = path("papergraph.graphml"), dot = path("papergraph.dot"), svg = path("papergraph.svg")
@@ -93,15 +95,15 @@ struct BuildCommand: ParsableCommand {
         if graph.nodeCount <= Self.maxDrawnNodes {
             try Exporter.write(Exporter.dot(graph), to: dot)
             try Exporter.write(Exporter.render(graph, format: .svg), to: svg)
-            return ([graphML, dot, svg], false)
+            return ([graphML, dot, svg], nil)
         }
         let map = ConceptMap(graph)
         try Exporter.write(Exporter.mapDOT(map), to: dot)
         try Exporter.write(Exporter.renderMap(map, format: .svg), to: svg)
-        return ([graphML, dot, svg], true)
+        return ([graphML, dot, svg], map)
     }
 
-    private func summary(_ report: BuildPipeline.Report, graph: KnowledgeGraph, files: [String], drewMap: Bool) -> String {
+    private func summary(_ report: BuildPipeline.Report, graph: KnowledgeGraph, files: [String], map: ConceptMap?) -> String {
         let ingest = report.ingest, written = report.written
         let rate = report.seconds > 0 ? Int(Double(ingest.records) / report.seconds) : 0
         var lines = ["built \(ingest.records) papers from \(ingest.files) file(s) in "
@@ -112,7 +114,13 @@ struct BuildCommand: ParsableCommand {
         lines.append("nodes  \(graph.nodeCount): " + NodeKind.allCases.map { "\(counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", "))
         lines.append("edges  \(graph.edgeCount): " + Relation.allCases.map { "\(edges[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", "))
         for (i, file) in files.enumerated() { lines.append((i == 0 ? "wrote  " : "       ") + file) }
-        if drewMap { lines.append("       (the graph has over \(Self.maxDrawnNodes) nodes: the SVG shows its concept map)") }
+        if let map {
+            var left: [String] = []
+            if map.omittedConcepts > 0 { left.append("\(map.omittedConcepts) less-cited concepts") }
+            if map.omittedLinks > 0 { left.append("\(map.omittedLinks) weaker links") }
+            lines.append("       (the graph has over \(Self.maxDrawnNodes) nodes: the DOT and SVG show its concept map"
+                         + (left.isEmpty ? ")" : "; left out: " + left.joined(separator: ", ") + ")"))
+        }
         return lines.joined(separator: "\n")
     }
 }
