@@ -1,9 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import PaperGraphModel
 
 /// Writes a ``KnowledgeGraph`` as GraphML.
@@ -44,15 +39,23 @@ struct GraphMLWriter {
     }
 
     /// Streams the document into an open file descriptor (used for atomic file
-    /// writes, so a large graph is never held in memory). The descriptor stays
+    /// writes, so a large graph is never held in memory), formatting each chunk
+    /// while ``GraphMLFileOutput`` writes the one before. The descriptor stays
     /// open; every `write(2)`, the last one included, is checked, so a full disk
     /// fails the export instead of leaving a truncated file to be renamed into place.
     func write(toFileDescriptor fd: Int32, path: String) throws(ExportError) {
-        var out = GraphMLBytes(capacity: Self.chunkBytes + (1 << 16))
-        try format(into: &out, flushingAt: Self.chunkBytes) { (out: inout GraphMLBytes) throws(ExportError) in
-            try Self.write(out.bytes, to: fd, path: path)
-            out.removeAll()
+        let capacity = Self.chunkBytes + (1 << 16)
+        let output = GraphMLFileOutput(fd: fd, path: path, spare: GraphMLBytes(capacity: capacity))
+        var out = GraphMLBytes(capacity: capacity)
+        do throws(ExportError) {
+            try format(into: &out, flushingAt: Self.chunkBytes) { (out: inout GraphMLBytes) throws(ExportError) in
+                try output.handOver(&out)
+            }
+        } catch {
+            try? output.finish()
+            throw error
         }
+        try output.finish()
     }
 
     /// Formats the whole document into `out`, calling `flush` whenever it holds
@@ -121,20 +124,6 @@ struct GraphMLWriter {
         }
         out.raw("  </graph>\n</graphml>\n")
         try flush(&out)
-    }
-
-    /// `write(2)` until every byte is written; a short write (the file-size limit
-    /// reached part-way) is followed by the write that reports why.
-    private static func write(_ bytes: UnsafeRawBufferPointer, to fd: Int32, path: String) throws(ExportError) {
-        var offset = 0
-        while offset < bytes.count {
-            let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw .io(path: path, step: "write", reason: ExportError.describe(errno))
-            }
-            offset += written
-        }
     }
 
     /// Evidence as the XML text of the JSON array

@@ -88,15 +88,25 @@ struct PropertyColumns {
     let columns: [(name: String, type: ColumnType)]
 
     init(_ graph: KnowledgeGraph, nodes: some Sequence<Int>) {
+        // One hash per property: reserved names are collected like any other and
+        // dropped at the end, and whether `title` is known yet is tracked, not
+        // looked up. (Exports of large graphs spent a fifth of their time here.)
         var types: [String: ColumnType] = [:]
+        var hasTitle = false
         for i in nodes {
             let node = graph.nodes[i]
-            for (name, value) in node.properties where !PropertyColumns.reserved.contains(name) {
+            for (name, value) in node.properties {
                 let type = ColumnType(value)
-                types[name] = types[name].map { $0.joined(with: type) } ?? type
+                if let known = types.index(forKey: name) {
+                    types.values[known] = types.values[known].joined(with: type)
+                } else {
+                    types[name] = type
+                    if name == "title" { hasTitle = true }
+                }
             }
-            if node.kind == .paper, types["title"] == nil { types["title"] = .string }
+            if node.kind == .paper, !hasTitle { types["title"] = .string; hasTitle = true }
         }
+        for name in PropertyColumns.reserved { types[name] = nil }
         columns = types.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
