@@ -89,6 +89,7 @@ struct GraphMLBytes: ~Copyable {
 
     /// Text content, escaped as `xmlTextWriterWriteString` escapes it inside an element.
     mutating func text(_ value: String) {
+        if value.utf8.withContiguousStorageIfAvailable({ escape($0, attribute: false) }) != nil { return }
         var value = value
         value.withUTF8 { escape($0, attribute: false) }
     }
@@ -103,9 +104,14 @@ struct GraphMLBytes: ~Copyable {
         // Longest expansion: `"` → `&quot;`, six bytes for one.
         reserve(source.count * 6)
         var out = count
-        var run = 0, i = 0
+        var run = 0, i = 0, checkedUntil = 0
         let n = source.count
         while i < n {
+            // Eight bytes at a time while none is special (nearly all text).
+            if i >= checkedUntil && n - i >= 8 {
+                if !Self.hasTextSpecial(Self.block(source, at: i)) { i += 8; continue }
+                checkedUntil = i + 8
+            }
             let byte = source[i]
             guard Self.isTextSpecial(byte) else { i += 1; continue }
             copy(source, from: run, to: i, at: &out)
@@ -134,6 +140,7 @@ struct GraphMLBytes: ~Copyable {
     /// ``JSONText/string(_:)`` would produce, escaped as ``text(_:)`` would escape
     /// them, in one pass — evidence sentences are most of a GraphML file.
     mutating func jsonStringText(_ value: String) {
+        if value.utf8.withContiguousStorageIfAvailable({ jsonEscape($0) }) != nil { return }
         var value = value
         value.withUTF8 { jsonEscape($0) }
     }
@@ -143,9 +150,13 @@ struct GraphMLBytes: ~Copyable {
         reserve(source.count * 7 + 12)
         var out = count
         put("&quot;", at: &out)
-        var run = 0, i = 0
+        var run = 0, i = 0, checkedUntil = 0
         let n = source.count
         while i < n {
+            if i >= checkedUntil && n - i >= 8 {
+                if !Self.hasJSONSpecial(Self.block(source, at: i)) { i += 8; continue }
+                checkedUntil = i + 8
+            }
             let byte = source[i]
             guard Self.isJSONSpecial(byte) else { i += 1; continue }
             copy(source, from: run, to: i, at: &out)
@@ -194,6 +205,36 @@ struct GraphMLBytes: ~Copyable {
     private static func isJSONSpecial(_ byte: UInt8) -> Bool {
         let mask: UInt64 = 0x5000_0044_FFFF_FFFF
         return byte < 64 ? (mask >> UInt64(byte)) & 1 != 0 : byte == 0x5C || byte == 0xE2 || byte == 0xEF
+    }
+
+    /// Eight bytes, as one word (little-endian, like the machine).
+    @inline(__always)
+    private static func block(_ source: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(source.baseAddress! + i).loadUnaligned(as: UInt64.self))
+    }
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether any byte of `word` equals `byte` (the classic "has zero byte" test
+    /// on `word ^ byte…byte`; exact as an any-test).
+    @inline(__always)
+    private static func has(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let x = word ^ (ones &* UInt64(byte))
+        return (x &- ones) & ~x & highs
+    }
+
+    /// ``isTextSpecial(_:)`` for eight bytes at once: a byte below 0x20, or one of the others.
+    @inline(__always)
+    private static func hasTextSpecial(_ word: UInt64) -> Bool {
+        let control = (word &- ones &* 0x20) & ~word & highs
+        return control | has(word, 0x22) | has(word, 0x26) | has(word, 0x3C) | has(word, 0x3E) | has(word, 0xEF) != 0
+    }
+
+    /// ``isJSONSpecial(_:)`` for eight bytes at once.
+    @inline(__always)
+    private static func hasJSONSpecial(_ word: UInt64) -> Bool {
+        hasTextSpecial(word) || has(word, 0x5C) | has(word, 0xE2) != 0
     }
 
     /// Whether the scalar starting at `i` (an EF byte) is U+FFFE or U+FFFF.

@@ -78,6 +78,32 @@ import Glibc
         #expect(Self.ours { $0.jsonStringText(value) } == Array(text), "sample \(sample)")
     }
 
+    /// The writer skips eight bytes at a time while none needs escaping: each
+    /// special character at every offset in and around such a word.
+    @Test("a special character anywhere in a word of plain text is found")
+    func specialsAtEveryOffsetMatchLibxml2() {
+        let specials = ["&", "<", ">", "\"", "\t", "\n", "\r", "\u{1}", "\u{1F}", "\\", "\u{FFFE}", "\u{FFFF}",
+                        "\u{FEFF}", "\u{2028}", "\u{2029}", "\u{2027}", "é", "😀"]
+        for special in specials {
+            for offset in 0..<20 {
+                let value = String(repeating: "a", count: offset) + special + String(repeating: "b", count: 19 - offset)
+                let mine = Self.ours { out in
+                    out.raw("<data key=\"")
+                    out.attribute(value)
+                    out.raw("\">")
+                    out.text(value)
+                    out.raw("</data>")
+                }
+                #expect(mine == Self.libxml2Data(value), "\(special.unicodeScalars.map(\.value)) at \(offset)")
+                var json = JSONText()
+                json.string(value)
+                let viaLibxml2 = Self.libxml2Data(json.text)
+                let text = viaLibxml2[viaLibxml2.firstIndex(of: UInt8(ascii: ">"))! + 1 ..< viaLibxml2.count - 7]
+                #expect(Self.ours { $0.jsonStringText(value) } == Array(text), "\(special.unicodeScalars.map(\.value)) at \(offset)")
+            }
+        }
+    }
+
     @Test("integers are spelled as String(_:) spells them",
           arguments: [0, 1, 9, 10, 99, 100, 12345, -1, -10, Int.max, Int.min])
     func decimal(_ value: Int) {
