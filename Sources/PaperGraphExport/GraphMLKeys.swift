@@ -65,7 +65,9 @@ struct GraphMLKeys {
     /// The `title` column, which papers without a `title` property fill with their name.
     private let titleColumn: Int?
 
-    init(_ graph: KnowledgeGraph, nodes: [Int], yed: Bool) {
+    /// Keys for the node identity, the property `columns` (``PropertyColumns``),
+    /// the edge data and, with `yed`, the node graphics.
+    init(columns properties: [(name: String, type: ColumnType)], yed: Bool) {
         var usedIDs: Set<String> = []
         func makeKey(_ prefix: String, _ name: String, _ type: ColumnType) -> Key {
             let token = nmtoken(name)
@@ -79,7 +81,6 @@ struct GraphMLKeys {
         key = makeKey("n_", "key", .string)
         name = makeKey("n_", "name", .string)
         label = makeKey("n_", "label", .string)
-        let properties = PropertyColumns(graph, nodes: nodes).columns
         columns = properties.map { makeKey("n_", $0.name, $0.type) }
         relation = makeKey("e_", "relation", .string)
         evidence = makeKey("e_", "evidence", .string)

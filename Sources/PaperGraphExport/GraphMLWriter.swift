@@ -62,8 +62,8 @@ struct GraphMLWriter {
     /// `threshold` bytes or more, and once at the end.
     private func format<Failure: Error>(into out: inout GraphMLBytes, flushingAt threshold: Int,
                                         _ flush: (inout GraphMLBytes) throws(Failure) -> Void) throws(Failure) {
-        let order = StableOrder(graph)
-        let keys = GraphMLKeys(graph, nodes: order.nodes, yed: yed)
+        let (order, columns) = Self.orderAndColumns(graph)
+        let keys = GraphMLKeys(columns: columns, yed: yed)
 
         out.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"")
         out.attribute(Self.graphmlNS)
@@ -124,6 +124,36 @@ struct GraphMLWriter {
         }
         out.raw("  </graph>\n</graphml>\n")
         try flush(&out)
+    }
+
+    /// ``StableOrder`` and the ``PropertyColumns`` of all nodes, computed at once
+    /// on two threads (a tenth of an export's time, before anything is written).
+    ///
+    /// The columns are what `PropertyColumns(graph, nodes: order.nodes)` gives
+    /// without waiting for the order: types join the same in any order, and
+    /// the order matters only for which node comes first — papers come first
+    /// in ``StableOrder``, and the first paper decides whether `title` must be
+    /// a string column (it lacks a `title`, so its name stands in) or takes
+    /// the type of the titles. So that paper (least key) goes first, then
+    /// every node (itself again, which changes nothing).
+    static func orderAndColumns(_ graph: KnowledgeGraph) -> (StableOrder, [(name: String, type: ColumnType)]) {
+        final class Results: @unchecked Sendable {  // each field written by one thread, read after both end
+            var order: StableOrder?
+            var columns: [(name: String, type: ColumnType)] = []
+        }
+        let results = Results()
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                results.order = StableOrder(graph)
+            } else {
+                let papers = graph.nodeIndices(of: .paper)
+                let first = papers.min { graph.nodes[$0].id.key < graph.nodes[$1].id.key }
+                var nodes: [Int] = first.map { [$0] } ?? []
+                nodes += graph.nodes.indices
+                results.columns = PropertyColumns(graph, nodes: nodes).columns
+            }
+        }
+        return (results.order!, results.columns)
     }
 
     /// Evidence as the XML text of the JSON array

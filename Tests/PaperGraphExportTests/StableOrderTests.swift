@@ -38,3 +38,42 @@ import Testing
         }
     }
 }
+
+/// The GraphML writer computes the property columns beside the order instead of
+/// after it; they must be the columns of the nodes in export order.
+@Suite struct GraphMLColumnsTests {
+    static func graph(_ nodes: [Node]) -> KnowledgeGraph {
+        var graph = KnowledgeGraph()
+        for node in nodes { graph.upsert(node) }
+        return graph
+    }
+
+    static func paper(_ key: String, _ title: PropertyValue?) -> Node {
+        Node(id: NodeID(kind: .paper, normalizedKey: key), name: "Paper \(key)",
+             properties: title.map { ["title": $0, "year": .int(1)] } ?? ["year": .string("one")])
+    }
+    static func method(_ key: String, _ title: PropertyValue) -> Node {
+        Node(id: NodeID(kind: .method, normalizedKey: key), name: key, properties: ["title": title, "kind": .int(3)])
+    }
+
+    @Test func columnsAreThoseOfTheNodesInExportOrder() {
+        let graphs = [
+            TestGraphs.sample(),
+            KnowledgeGraph(),
+            // The first paper (least key) lacks a title; titles elsewhere are numbers.
+            Self.graph([Self.method("m", .int(5)), Self.paper("b", .int(2)), Self.paper("a", nil)]),
+            // The first paper has a numeric title; a later one lacks it.
+            Self.graph([Self.paper("b", nil), Self.method("m", .int(5)), Self.paper("a", .int(2))]),
+            Self.graph([Self.paper("b", .int(3)), Self.paper("a", .int(2))]),
+            // No papers at all.
+            Self.graph([Self.method("m", .bool(true)), Self.method("n", .bool(false))]),
+        ]
+        for graph in graphs {
+            let (order, columns) = GraphMLWriter.orderAndColumns(graph)
+            let expected = PropertyColumns(graph, nodes: StableOrder(graph).nodes).columns
+            #expect(order.nodes == StableOrder(graph).nodes)
+            #expect(columns.map(\.name) == expected.map(\.name))
+            #expect(columns.map(\.type) == expected.map(\.type))
+        }
+    }
+}
