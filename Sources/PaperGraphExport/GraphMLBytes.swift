@@ -22,16 +22,30 @@ struct GraphMLBytes: ~Copyable {
 
     init(capacity: Int) {
         self.capacity = max(capacity, 64)
-        base = .allocate(capacity: self.capacity)
+        base = Self.allocate(self.capacity)
     }
 
-    deinit { base.deallocate() }
+    deinit { UnsafeMutableRawPointer(base).deallocate() }
 
     /// The bytes formatted so far; valid until the next mutation.
     var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
 
     /// Forgets the contents, keeping the allocation.
     mutating func removeAll() { count = 0 }
+
+    /// The bytes start on a page boundary, as `O_DIRECT` writes need.
+    static let alignment = 4096
+
+    private static func allocate(_ capacity: Int) -> UnsafeMutablePointer<UInt8> {
+        UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: alignment).bindMemory(to: UInt8.self, capacity: capacity)
+    }
+
+    /// Keeps the first `length` bytes and appends the rest to `other`.
+    mutating func moveBytes(after length: Int, to other: inout GraphMLBytes) {
+        guard length < count else { return }
+        other.raw(UnsafeRawBufferPointer(start: base + length, count: count - length))
+        count = length
+    }
 
     @inline(__always)
     private mutating func reserve(_ extra: Int) {
@@ -41,9 +55,9 @@ struct GraphMLBytes: ~Copyable {
     @inline(never)
     private mutating func grow(to needed: Int) {
         let newCapacity = max(needed, capacity * 2)
-        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        let grown = Self.allocate(newCapacity)
         grown.update(from: base, count: count)
-        base.deallocate()
+        UnsafeMutableRawPointer(base).deallocate()
         base = grown
         capacity = newCapacity
     }

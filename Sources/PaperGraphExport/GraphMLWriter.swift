@@ -55,7 +55,7 @@ struct GraphMLWriter {
             try? output.finish()
             throw error
         }
-        try output.finish()
+        try output.finish(remaining: out.bytes)
     }
 
     /// Formats the whole document into `out`, calling `flush` whenever it holds
