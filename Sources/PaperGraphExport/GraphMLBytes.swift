@@ -12,7 +12,7 @@
 /// - attribute values: the same, and tab, newline and CR become `&#9;`,
 ///   `&#10;`, `&#13;` so a parser's attribute normalisation keeps them;
 /// - characters XML 1.0 forbids (C0 controls other than tab, LF, CR, and
-///   U+FFFE, U+FFFF) are dropped first, as ``XMLText/clean(_:)`` did.
+///   U+FFFE, U+FFFF) are dropped, as ``XMLText/clean(_:)`` drops them.
 ///
 /// Non-copyable so the one allocation it owns is freed exactly once.
 struct GraphMLBytes: ~Copyable {
