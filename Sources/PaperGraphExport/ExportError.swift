@@ -8,8 +8,6 @@ import Darwin
 public enum ExportError: Error, CustomStringConvertible, Equatable {
     /// A file could not be written; `step` says which system call failed.
     case io(path: String, step: String, reason: String)
-    /// libxml2's writer reported an error while producing the named element.
-    case xmlWriter(format: String, element: String)
     /// Graphviz refused the graph (layout or render); `detail` carries its own message.
     case graphviz(step: String, detail: String)
     /// `--around NAME` named nothing in the graph.
@@ -24,8 +22,6 @@ public enum ExportError: Error, CustomStringConvertible, Equatable {
         switch self {
         case let .io(path, step, reason):
             return "\(path): \(step) failed: \(reason)"
-        case let .xmlWriter(format, element):
-            return "\(format) writer: libxml2 failed while writing <\(element)>"
         case let .graphviz(step, detail):
             return "graphviz \(step) failed" + (detail.isEmpty ? "" : ": \(detail)")
         case let .noSuchNode(name):

@@ -28,7 +28,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 public enum Exporter {
     /// GraphML (see ``GraphMLWriter``); `yed` adds yFiles shapes and colours.
     public static func graphML(_ graph: KnowledgeGraph, yed: Bool = false) throws(ExportError) -> Data {
-        try GraphMLWriter(graph: graph, yed: yed).data()
+        GraphMLWriter(graph: graph, yed: yed).data()
     }
 
     /// Writes GraphML straight into `path` (atomically), streaming rather than

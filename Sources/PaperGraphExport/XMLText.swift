@@ -24,12 +24,3 @@ enum XMLText {
         return String(scalars)
     }
 }
-
-import CLibXML2
-
-/// libxml2 2.9 must be initialised once before threads use it concurrently
-/// (its dictionaries and global state are set up lazily and unsafely
-/// otherwise); a Swift `static let` runs the initialiser exactly once.
-enum LibXML {
-    static let ready: Void = xmlInitParser()
-}
