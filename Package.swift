@@ -49,7 +49,7 @@ let package = Package(
         .target(name: "PaperGraphQuery",
                 dependencies: ["PaperGraphModel"]),
         .target(name: "PaperGraphExport",
-                dependencies: ["PaperGraphModel", "PaperGraphOntology", "CLibXML2", "CGraphviz"]),
+                dependencies: ["PaperGraphModel", "PaperGraphOntology", "CGraphviz"]),
         .target(name: "PaperGraph",
                 dependencies: ["PaperGraphModel", "PaperGraphOntology", "PaperGraphIngest",
                                "PaperGraphExtract", "PaperGraphStore", "PaperGraphQuery",
