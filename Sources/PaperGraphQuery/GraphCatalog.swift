@@ -12,8 +12,15 @@ final class GraphCatalog: @unchecked Sendable {
     private let lock = NSLock()
     private var nameIndexes: [NodeKind: [String: [Int]]] = [:]
     private var observedProperties: [NodeKind: Set<String>] = [:]
+    private var propertyHashes: [String: [Int]] = [:]
+    /// Each node's kind, one byte per node: reading it from the node itself
+    /// touches a whole `Node` for one byte, a cache miss per node on a large graph.
+    let nodeKinds: [NodeKind]
 
-    init(graph: KnowledgeGraph) { self.graph = graph }
+    init(graph: KnowledgeGraph) {
+        self.graph = graph
+        nodeKinds = graph.nodes.map(\.kind)
+    }
 
     /// Properties every node has, computed from its identity.
     static let builtinNodeProperties: [String] = ["name", "kind", "key"]
@@ -82,6 +89,33 @@ final class GraphCatalog: @unchecked Sendable {
         for i in graph.nodeIndices(of: kind) { keys.formUnion(graph.nodes[i].properties.keys) }
         observedProperties[kind] = keys
         return keys
+    }
+
+    // MARK: Property hashes
+
+    /// Per node, the hash of property `key`'s value (``CypherValue`` equivalence,
+    /// as DISTINCT compares), 0 where not computed yet. DISTINCT over a property
+    /// hashes each node's value once per engine rather than once per row.
+    ///
+    /// The caller owns the array until it returns it with ``checkIn(hashes:of:)``;
+    /// two queries running at once each get one and the later return wins, which
+    /// loses only work: every filled entry is the same in both.
+    func checkOutHashes(of key: String) -> [Int] {
+        lock.lock()
+        defer { lock.unlock() }
+        return propertyHashes.removeValue(forKey: key) ?? [Int](repeating: 0, count: graph.nodeCount)
+    }
+
+    func checkIn(hashes: [Int], of key: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        propertyHashes[key] = hashes
+    }
+
+    /// The value ``checkOutHashes(of:)`` caches for `node`: never 0, so 0 can mean "not computed".
+    func propertyHash(_ node: Int, _ key: String) -> Int {
+        let h = nodeProperty(node, key).hashValue
+        return h == 0 ? 1 : h
     }
 
     // MARK: Lookup

@@ -10,7 +10,7 @@ import PaperGraphModel
     var engine: QueryEngine { QueryEngine(graph: graph) }
 
     func values(_ q: String, _ params: [String: CypherValue] = [:]) throws -> [[CypherValue]] {
-        try engine.run(q, parameters: params).rows
+        Array(try engine.run(q, parameters: params).rows)
     }
 
     func error(_ q: String, limits: QueryLimits = QueryLimits()) -> QueryError? {

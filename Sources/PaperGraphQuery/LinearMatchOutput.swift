@@ -1,0 +1,80 @@
+/// The RETURN of a ``LinearMatchPlan``: DISTINCT, SKIP, LIMIT and the row limit,
+/// applied to matches as ``ProjectionStage`` and ``ResultStage`` apply them to
+/// rows (same order of checks, same errors), keeping node indices only.
+final class LinearMatchOutput {
+    private let context: ExecutionContext
+    private let projection: Projection
+    private let slotPositions: [Int]
+    /// Every row kept: with DISTINCT, also the rows SKIP dropped (the first
+    /// `skipped`), since later rows must still be compared with them.
+    private var store: NodeColumns
+    private var skipped = 0
+    private let distinct: DistinctNodeRows?
+    /// The current match's node per slot.
+    private var slots: [Int]
+
+    private var started = false
+    private var done = false
+    private var skipRemaining = 0
+    private var limitRemaining = Int.max
+
+    init(_ plan: LinearMatchPlan, context: ExecutionContext) {
+        self.context = context
+        projection = plan.projection
+        slotPositions = plan.slotPositions
+        store = NodeColumns(catalog: context.catalog, columns: plan.columns, width: plan.slotPositions.count)
+        distinct = plan.projection.distinct
+            ? DistinctNodeRows(catalog: context.catalog, columns: plan.columns, width: plan.slotPositions.count)
+            : nil
+        slots = Array(repeating: 0, count: plan.slotPositions.count)
+    }
+
+    private func start() throws {
+        guard !started else { return }
+        started = true
+        skipRemaining = try projection.count(projection.skip, "SKIP", context) ?? 0
+        limitRemaining = try projection.count(projection.limit, "LIMIT", context) ?? Int.max
+    }
+
+    /// Takes one complete match (a node per pattern position); false once LIMIT is reached.
+    func push(_ bound: [Int]) throws -> Bool {
+        try start()
+        if done { return false }
+        try context.tick()
+        for (slot, position) in slotPositions.enumerated() { slots[slot] = bound[position] }
+        if let distinct, !distinct.insert(slots, as: store.count, among: store) { return true }
+        if skipRemaining > 0 {
+            skipRemaining -= 1
+            if distinct != nil {
+                store.append(slots)
+                skipped += 1
+            }
+            return true
+        }
+        guard limitRemaining > 0 else {
+            done = true
+            return false
+        }
+        limitRemaining -= 1
+        let maxRows = context.limits.maxRows
+        guard store.count - skipped < maxRows else {
+            throw QueryError(.tooManyRows, "the query returns more than \(maxRows) rows (--max-rows); "
+                             + "add LIMIT, aggregate, or raise the limit")
+        }
+        store.append(slots)
+        if limitRemaining == 0 {
+            done = true
+            return false
+        }
+        return true
+    }
+
+    /// The result, once the search is over.
+    func finish() throws -> QueryRows {
+        try start()
+        return QueryRows(.nodes(skipped == 0 ? store : store.dropping(first: skipped)))
+    }
+
+    /// Returns borrowed caches; called whether or not the search finished.
+    func close() { distinct?.close() }
+}
