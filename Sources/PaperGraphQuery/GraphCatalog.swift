@@ -12,7 +12,7 @@ final class GraphCatalog: @unchecked Sendable {
     private let lock = NSLock()
     private var nameIndexes: [NodeKind: [String: [Int]]] = [:]
     private var observedProperties: [NodeKind: Set<String>] = [:]
-    private var propertyHashes: [String: [Int]] = [:]
+    private var propertyClasses: [String: PropertyClasses] = [:]
     /// Each node's kind, one byte per node: reading it from the node itself
     /// touches a whole `Node` for one byte, a cache miss per node on a large graph.
     let nodeKinds: [NodeKind]
@@ -91,31 +91,23 @@ final class GraphCatalog: @unchecked Sendable {
         return keys
     }
 
-    // MARK: Property hashes
+    // MARK: Property value classes
 
-    /// Per node, the hash of property `key`'s value (``CypherValue`` equivalence,
-    /// as DISTINCT compares), 0 where not computed yet. DISTINCT over a property
-    /// hashes each node's value once per engine rather than once per row.
+    /// Per property key, which nodes' values are equal (see ``PropertyClasses``).
     ///
-    /// The caller owns the array until it returns it with ``checkIn(hashes:of:)``;
+    /// The caller owns the classes until it returns them with ``checkIn(_:of:)``;
     /// two queries running at once each get one and the later return wins, which
-    /// loses only work: every filled entry is the same in both.
-    func checkOutHashes(of key: String) -> [Int] {
+    /// loses only work, never correctness: each is consistent on its own.
+    func checkOutClasses(of key: String) -> PropertyClasses {
         lock.lock()
         defer { lock.unlock() }
-        return propertyHashes.removeValue(forKey: key) ?? [Int](repeating: 0, count: graph.nodeCount)
+        return propertyClasses.removeValue(forKey: key) ?? PropertyClasses(key: key, nodeCount: graph.nodeCount)
     }
 
-    func checkIn(hashes: [Int], of key: String) {
+    func checkIn(_ classes: PropertyClasses, of key: String) {
         lock.lock()
         defer { lock.unlock() }
-        propertyHashes[key] = hashes
-    }
-
-    /// The value ``checkOutHashes(of:)`` caches for `node`: never 0, so 0 can mean "not computed".
-    func propertyHash(_ node: Int, _ key: String) -> Int {
-        let h = nodeProperty(node, key).hashValue
-        return h == 0 ? 1 : h
+        propertyClasses[key] = classes
     }
 
     // MARK: Lookup

@@ -1,7 +1,7 @@
 /// The RETURN of a ``LinearMatchPlan``: DISTINCT, SKIP, LIMIT and the row limit,
 /// applied to matches as ``ProjectionStage`` and ``ResultStage`` apply them to
 /// rows (same order of checks, same errors), keeping node indices only.
-final class LinearMatchOutput {
+struct LinearMatchOutput {
     private let context: ExecutionContext
     private let projection: Projection
     private let slotPositions: [Int]
@@ -9,7 +9,7 @@ final class LinearMatchOutput {
     /// `skipped`), since later rows must still be compared with them.
     private var store: NodeColumns
     private var skipped = 0
-    private let distinct: DistinctNodeRows?
+    private var distinct: DistinctNodeRows?
     /// The current match's node per slot.
     private var slots: [Int]
 
@@ -29,7 +29,7 @@ final class LinearMatchOutput {
         slots = Array(repeating: 0, count: plan.slotPositions.count)
     }
 
-    private func start() throws {
+    private mutating func start() throws {
         guard !started else { return }
         started = true
         skipRemaining = try projection.count(projection.skip, "SKIP", context) ?? 0
@@ -37,12 +37,12 @@ final class LinearMatchOutput {
     }
 
     /// Takes one complete match (a node per pattern position); false once LIMIT is reached.
-    func push(_ bound: [Int]) throws -> Bool {
+    mutating func push(_ bound: [Int]) throws -> Bool {
         try start()
         if done { return false }
         try context.tick()
         for (slot, position) in slotPositions.enumerated() { slots[slot] = bound[position] }
-        if let distinct, !distinct.insert(slots, as: store.count, among: store) { return true }
+        if distinct != nil, !distinct!.insert(slots, catalog: context.catalog) { return true }
         if skipRemaining > 0 {
             skipRemaining -= 1
             if distinct != nil {
@@ -70,11 +70,11 @@ final class LinearMatchOutput {
     }
 
     /// The result, once the search is over.
-    func finish() throws -> QueryRows {
+    mutating func finish() throws -> QueryRows {
         try start()
         return QueryRows(.nodes(skipped == 0 ? store : store.dropping(first: skipped)))
     }
 
     /// Returns borrowed caches; called whether or not the search finished.
-    func close() { distinct?.close() }
+    mutating func close() { distinct?.close(context.catalog) }
 }
