@@ -13,6 +13,7 @@ final class GraphCatalog: @unchecked Sendable {
     private var nameIndexes: [NodeKind: [String: [Int]]] = [:]
     private var observedProperties: [NodeKind: Set<String>] = [:]
     private var propertyClasses: [String: PropertyClasses] = [:]
+    private var packed: [Bool: PackedAdjacency] = [:]
     /// Each node's kind, one byte per node: reading it from the node itself
     /// touches a whole `Node` for one byte, a cache miss per node on a large graph.
     let nodeKinds: [NodeKind]
@@ -89,6 +90,18 @@ final class GraphCatalog: @unchecked Sendable {
         for i in graph.nodeIndices(of: kind) { keys.formUnion(graph.nodes[i].properties.keys) }
         observedProperties[kind] = keys
         return keys
+    }
+
+    // MARK: Packed adjacency
+
+    /// The graph's outgoing (or incoming) relationships packed for scanning, built on first use.
+    func packedAdjacency(outgoing: Bool) -> PackedAdjacency {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built = packed[outgoing] { return built }
+        let built = PackedAdjacency(graph, outgoing: outgoing)
+        packed[outgoing] = built
+        return built
     }
 
     // MARK: Property value classes

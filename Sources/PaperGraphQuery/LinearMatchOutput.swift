@@ -3,6 +3,8 @@
 /// rows (same order of checks, same errors), keeping node indices only.
 struct LinearMatchOutput {
     private let context: ExecutionContext
+    private let catalog: GraphCatalog
+    private let maxRows: Int
     private let projection: Projection
     private let slotPositions: [Int]
     /// Every row kept: with DISTINCT, also the rows SKIP dropped (the first
@@ -20,6 +22,8 @@ struct LinearMatchOutput {
 
     init(_ plan: LinearMatchPlan, context: ExecutionContext) {
         self.context = context
+        catalog = context.catalog
+        maxRows = context.limits.maxRows
         projection = plan.projection
         slotPositions = plan.slotPositions
         store = NodeColumns(catalog: context.catalog, columns: plan.columns, width: plan.slotPositions.count)
@@ -41,8 +45,8 @@ struct LinearMatchOutput {
         try start()
         if done { return false }
         try context.tick()
-        for (slot, position) in slotPositions.enumerated() { slots[slot] = bound[position] }
-        if distinct != nil, !distinct!.insert(slots, catalog: context.catalog) { return true }
+        for slot in slots.indices { slots[slot] = bound[slotPositions[slot]] }
+        if distinct != nil, !distinct!.insert(slots, catalog: catalog) { return true }
         if skipRemaining > 0 {
             skipRemaining -= 1
             if distinct != nil {
@@ -56,7 +60,6 @@ struct LinearMatchOutput {
             return false
         }
         limitRemaining -= 1
-        let maxRows = context.limits.maxRows
         guard store.count - skipped < maxRows else {
             throw QueryError(.tooManyRows, "the query returns more than \(maxRows) rows (--max-rows); "
                              + "add LIMIT, aggregate, or raise the limit")

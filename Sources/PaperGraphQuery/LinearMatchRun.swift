@@ -91,7 +91,9 @@ struct LinearSearch {
     private let context: ExecutionContext
     private let catalog: GraphCatalog
     private let graph: KnowledgeGraph
-    private let edges: [Edge]
+    /// The relationships by direction, packed; nil when no step goes that way.
+    private let outgoing: PackedAdjacency?
+    private let incoming: PackedAdjacency?
     private let kinds: [NodeKind]
     private let nodes: [NodePattern]
     private let predicate: Expr?
@@ -102,6 +104,8 @@ struct LinearSearch {
     /// Per position, an earlier bound position with the same variable (which it must equal).
     private let sameAs: [Int?]
     private let labelTests: [LabelTest]
+    /// Per position, whether its node pattern has a property map to check.
+    private let hasProperties: [Bool]
     /// After how many steps the WHERE is evaluated (`steps.count`: on complete matches).
     private let predicateDepth: Int
 
@@ -112,7 +116,6 @@ struct LinearSearch {
         self.context = context
         catalog = context.catalog
         graph = context.graph
-        edges = graph.edges
         kinds = catalog.nodeKinds
         nodes = part.nodes
         predicate = plan.clause.predicate
@@ -131,6 +134,8 @@ struct LinearSearch {
             order.append(position)
         }
         self.steps = steps
+        outgoing = steps.contains { $0.direction != .incoming } ? catalog.packedAdjacency(outgoing: true) : nil
+        incoming = steps.contains { $0.direction != .outgoing } ? catalog.packedAdjacency(outgoing: false) : nil
         self.order = order
         var sameAs = [Int?](repeating: nil, count: part.nodes.count)
         for (k, position) in order.enumerated() {
@@ -138,6 +143,7 @@ struct LinearSearch {
             sameAs[position] = order[..<k].first { part.nodes[$0].variable == v }
         }
         self.sameAs = sameAs
+        hasProperties = part.nodes.map { !$0.properties.isEmpty }
         labelTests = part.nodes.map { node in
             guard let first = node.kinds.first else { return .any }
             guard let kind = first, node.kinds.allSatisfy({ $0 == kind }) else { return .none }
@@ -193,28 +199,26 @@ struct LinearSearch {
             return try output.push(state.bound)
         }
         // First read every relationship leaving the origin (its far end, whether its
-        // type fits), then walk them: the reads do not wait on one another, so the
-        // memory system overlaps their cache misses, where walking as it reads
-        // would wait for each edge in turn. That wait was most of the search.
+        // type fits), then walk them, so the reads run back to back.
         let step = steps[depth]
         let origin = state.bound[step.origin]
         var next: [Int] = []
         swap(&next, &state.scratch[depth])
         next.removeAll(keepingCapacity: true)
         let relations = step.relations
-        if step.direction != .incoming {
-            for e in graph.outgoing(origin) {
-                let fits = relations.isEmpty || relations.contains(edges[e].relation)
-                next.append(e)
-                next.append(fits ? edges[e].to : -1)
+        if step.direction != .incoming, let outgoing {
+            for k in outgoing.start[origin] ..< outgoing.start[origin + 1] {
+                let fits = relations.isEmpty || relations.contains(outgoing.relation[k])
+                next.append(Int(outgoing.edge[k]))
+                next.append(fits ? Int(outgoing.end[k]) : -1)
             }
         }
-        if step.direction != .outgoing {
-            for e in graph.incoming(origin) {
-                let from = edges[e].from
+        if step.direction != .outgoing, let incoming {
+            for k in incoming.start[origin] ..< incoming.start[origin + 1] {
+                let from = Int(incoming.end[k])
                 if step.direction == .both && from == origin { continue }
-                let fits = relations.isEmpty || relations.contains(edges[e].relation)
-                next.append(e)
+                let fits = relations.isEmpty || relations.contains(incoming.relation[k])
+                next.append(Int(incoming.edge[k]))
                 next.append(fits ? from : -1)
             }
         }
@@ -245,6 +249,7 @@ struct LinearSearch {
         case .none: return false
         }
         if let same = sameAs[position], state.bound[same] != node { return false }
+        guard hasProperties[position] else { return true }
         let properties = nodes[position].properties
         for i in properties.indices {
             let value: CypherValue
