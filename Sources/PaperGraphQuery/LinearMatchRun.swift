@@ -199,25 +199,28 @@ struct LinearSearch {
             return try output.push(state.bound)
         }
         // First read every relationship leaving the origin (its far end, whether its
-        // type fits), then walk them, so the reads run back to back.
+        // type and the far end's labels fit), then walk them: the reads run back to
+        // back, so their cache misses overlap instead of each waiting for the last.
         let step = steps[depth]
         let origin = state.bound[step.origin]
         var next: [Int] = []
         swap(&next, &state.scratch[depth])
         next.removeAll(keepingCapacity: true)
         let relations = step.relations
+        let label = labelTests[step.position]
         if step.direction != .incoming, let outgoing {
             for k in outgoing.start[origin] ..< outgoing.start[origin + 1] {
-                let fits = relations.isEmpty || relations.contains(outgoing.relation[k])
+                let to = Int(outgoing.end[k])
+                let fits = (relations.isEmpty || relations.contains(outgoing.relation[k])) && fitsLabels(to, label)
                 next.append(Int(outgoing.edge[k]))
-                next.append(fits ? Int(outgoing.end[k]) : -1)
+                next.append(fits ? to : -1)
             }
         }
         if step.direction != .outgoing, let incoming {
             for k in incoming.start[origin] ..< incoming.start[origin + 1] {
                 let from = Int(incoming.end[k])
                 if step.direction == .both && from == origin { continue }
-                let fits = relations.isEmpty || relations.contains(incoming.relation[k])
+                let fits = (relations.isEmpty || relations.contains(incoming.relation[k])) && fitsLabels(from, label)
                 next.append(Int(incoming.edge[k]))
                 next.append(fits ? from : -1)
             }
@@ -231,7 +234,7 @@ struct LinearSearch {
             try state.tick(context)
             if trackUsed && state.trail.contains(edge) { continue }
             if node < 0 { continue }
-            guard try accepts(node, at: step.position, &state) else { continue }
+            guard try accepts(node, at: step.position, labelsChecked: true, &state) else { continue }
             state.bound[step.position] = node
             if trackUsed { state.trail.append(edge) }
             let keepGoing = try bind(depth: depth + 1, pending: pending, &state, &output)
@@ -242,12 +245,8 @@ struct LinearSearch {
     }
 
     /// ``PatternMatcher``'s node test: labels, then a repeated variable, then the property map.
-    func accepts(_ node: Int, at position: Int, _ state: inout State) throws -> Bool {
-        switch labelTests[position] {
-        case .any: break
-        case .kind(let kind): if kinds[node] != kind { return false }
-        case .none: return false
-        }
+    func accepts(_ node: Int, at position: Int, labelsChecked: Bool = false, _ state: inout State) throws -> Bool {
+        if !labelsChecked && !fitsLabels(node, labelTests[position]) { return false }
         if let same = sameAs[position], state.bound[same] != node { return false }
         guard hasProperties[position] else { return true }
         let properties = nodes[position].properties
@@ -263,6 +262,14 @@ struct LinearSearch {
             guard CypherValue.equals(catalog.nodeProperty(node, properties[i].key), value) == true else { return false }
         }
         return true
+    }
+
+    private func fitsLabels(_ node: Int, _ test: LabelTest) -> Bool {
+        switch test {
+        case .any: return true
+        case .kind(let kind): return kinds[node] == kind
+        case .none: return false
+        }
     }
 
     /// The variables bound after `depth` steps as a row, for evaluating the WHERE.
