@@ -45,6 +45,23 @@ struct DistinctNodeRows {
         classes = []
     }
 
+    /// Reads, ahead of ``insert(_:catalog:)``, what it will read for the nodes at
+    /// odd indices of `candidates` (negative: none) going into `slot`: one pass
+    /// of independent reads overlaps their cache misses, where one read per row
+    /// waits for each in turn. Returns a value only so the reads are not dropped.
+    func warm(_ candidates: [Int], slot: Int) -> Int32 {
+        var sum: Int32 = 0
+        for (c, column) in columns.enumerated() where classIndex[c] >= 0 && column.slot == slot {
+            let classes = classes[classIndex[c]]
+            var i = 1
+            while i < candidates.count {
+                if candidates[i] >= 0 { sum &+= classes.known(candidates[i]) }
+                i += 2
+            }
+        }
+        return sum
+    }
+
     /// Whether the row of `slots` (a node per slot) was not seen before; it is now.
     mutating func insert(_ slots: [Int], catalog: GraphCatalog) -> Bool {
         if slots.count == 1 {

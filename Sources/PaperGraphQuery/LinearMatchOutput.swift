@@ -15,6 +15,8 @@ struct LinearMatchOutput {
     /// The current match's node per slot.
     private var slots: [Int]
 
+    /// What ``warm(_:at:)`` read, kept so the reads are not optimised away.
+    private var warmed: Int32 = 0
     private var started = false
     private var done = false
     private var skipRemaining = 0
@@ -40,11 +42,17 @@ struct LinearMatchOutput {
         limitRemaining = try projection.count(projection.limit, "LIMIT", context) ?? Int.max
     }
 
+    /// Reads ahead what DISTINCT will read for the nodes at odd indices of
+    /// `candidates` (an expansion's far ends, negative where none) at pattern `position`.
+    mutating func warm(_ candidates: [Int], at position: Int) {
+        guard distinct != nil, let slot = slotPositions.firstIndex(of: position) else { return }
+        warmed &+= distinct!.warm(candidates, slot: slot)
+    }
+
     /// Takes one complete match (a node per pattern position); false once LIMIT is reached.
     mutating func push(_ bound: [Int]) throws -> Bool {
         try start()
         if done { return false }
-        try context.tick()
         for slot in slots.indices { slots[slot] = bound[slotPositions[slot]] }
         if distinct != nil, !distinct!.insert(slots, catalog: catalog) { return true }
         if skipRemaining > 0 {

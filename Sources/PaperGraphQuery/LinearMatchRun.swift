@@ -226,6 +226,7 @@ struct LinearSearch {
             }
         }
         defer { swap(&next, &state.scratch[depth]) }
+        if depth + 1 == steps.count { output.warm(next, at: step.position) }
         var i = 0
         while i < next.count {
             let edge = next[i], node = next[i + 1]

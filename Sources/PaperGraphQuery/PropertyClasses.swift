@@ -16,6 +16,9 @@ struct PropertyClasses: Sendable {
         classes = Array(repeating: 0, count: nodeCount)
     }
 
+    /// The class + 1 of `node`'s value if looked up already, else 0; reads only.
+    func known(_ node: Int) -> Int32 { classes[node] }
+
     /// The class of `node`'s value; classes are numbered from 0 in order of first appearance.
     mutating func of(_ node: Int, in catalog: GraphCatalog) -> Int {
         let known = classes[node]
