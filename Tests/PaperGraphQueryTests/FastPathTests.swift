@@ -175,6 +175,23 @@ import PaperGraphModel
         #expect(Date().timeIntervalSince(start) < 5)
     }
 
+    @Test func packedAdjacencyListsWhatTheGraphLists() {
+        // The fast path expands in the packed order; the general one in the graph's lists' order.
+        let graph = Self.graph
+        for outgoing in [true, false] {
+            let packed = PackedAdjacency(graph, outgoing: outgoing)
+            for node in 0..<graph.nodeCount {
+                let range = packed.start[node] ..< packed.start[node + 1]
+                let listed = outgoing ? graph.outgoing(node) : graph.incoming(node)
+                #expect(range.map { Int(packed.edge[$0]) } == listed)
+                #expect(range.allSatisfy { k in
+                    let edge = graph.edges[Int(packed.edge[k])]
+                    return Int(packed.end[k]) == (outgoing ? edge.to : edge.from) && packed.relation[k] == edge.relation
+                })
+            }
+        }
+    }
+
     @Test func rowsReadAsTheyWereStored() throws {
         let result = try QueryEngine(graph: Self.graph).run(#"MATCH (b:Benchmark {name: "MATH"}) RETURN b, b.name, b.domain"#)
         let math = try #require(Self.graph.index(of: NodeID(.benchmark, "MATH")))
