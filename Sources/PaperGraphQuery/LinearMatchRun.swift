@@ -227,6 +227,7 @@ struct LinearSearch {
         }
         defer { swap(&next, &state.scratch[depth]) }
         if depth + 1 == steps.count { output.warm(next, at: step.position) }
+        let completes = depth + 1 == steps.count && (predicate == nil || predicateDepth < steps.count)
         var i = 0
         while i < next.count {
             let edge = next[i], node = next[i + 1]
@@ -237,6 +238,13 @@ struct LinearSearch {
             if node < 0 { continue }
             guard try accepts(node, at: step.position, labelsChecked: true, &state) else { continue }
             state.bound[step.position] = node
+            if completes {
+                // The match is complete and the WHERE already decided: what
+                // ``bind(depth:pending:_:_:)`` would do at the last depth, without the call.
+                if let pending { throw pending }
+                if !(try output.push(state.bound)) { return false }
+                continue
+            }
             if trackUsed { state.trail.append(edge) }
             let keepGoing = try bind(depth: depth + 1, pending: pending, &state, &output)
             if trackUsed { state.trail.removeLast() }
