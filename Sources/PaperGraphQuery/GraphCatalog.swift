@@ -12,8 +12,16 @@ final class GraphCatalog: @unchecked Sendable {
     private let lock = NSLock()
     private var nameIndexes: [NodeKind: [String: [Int]]] = [:]
     private var observedProperties: [NodeKind: Set<String>] = [:]
+    private var propertyClasses: [String: PropertyClasses] = [:]
+    private var packed: [Bool: PackedAdjacency] = [:]
+    /// Each node's kind, one byte per node: reading it from the node itself
+    /// touches a whole `Node` for one byte, a cache miss per node on a large graph.
+    let nodeKinds: [NodeKind]
 
-    init(graph: KnowledgeGraph) { self.graph = graph }
+    init(graph: KnowledgeGraph) {
+        self.graph = graph
+        nodeKinds = graph.nodes.map(\.kind)
+    }
 
     /// Properties every node has, computed from its identity.
     static let builtinNodeProperties: [String] = ["name", "kind", "key"]
@@ -82,6 +90,37 @@ final class GraphCatalog: @unchecked Sendable {
         for i in graph.nodeIndices(of: kind) { keys.formUnion(graph.nodes[i].properties.keys) }
         observedProperties[kind] = keys
         return keys
+    }
+
+    // MARK: Packed adjacency
+
+    /// The graph's outgoing (or incoming) relationships packed for scanning, built on first use.
+    func packedAdjacency(outgoing: Bool) -> PackedAdjacency {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built = packed[outgoing] { return built }
+        let built = PackedAdjacency(graph, outgoing: outgoing)
+        packed[outgoing] = built
+        return built
+    }
+
+    // MARK: Property value classes
+
+    /// Per property key, which nodes' values are equal (see ``PropertyClasses``).
+    ///
+    /// The caller owns the classes until it returns them with ``checkIn(_:of:)``;
+    /// two queries running at once each get one and the later return wins, which
+    /// loses only work, never correctness: each is consistent on its own.
+    func checkOutClasses(of key: String) -> PropertyClasses {
+        lock.lock()
+        defer { lock.unlock() }
+        return propertyClasses.removeValue(forKey: key) ?? PropertyClasses(key: key, nodeCount: graph.nodeCount)
+    }
+
+    func checkIn(_ classes: PropertyClasses, of key: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        propertyClasses[key] = classes
     }
 
     // MARK: Lookup

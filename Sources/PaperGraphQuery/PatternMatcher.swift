@@ -159,7 +159,7 @@ final class PatternMatcher {
         return kinds.count == 1 && node.labels.allSatisfy({ NodeKind(rawValue: $0.name) != nil }) ? Array(kinds) : []
     }
 
-    private func bestStart(_ part: PatternPart, row: Row, seeds: Seeds) throws -> (Int, Int) {
+    func bestStart(_ part: PatternPart, row: Row, seeds: Seeds) throws -> (Int, Int) {
         var best = (0, Int.max)
         let ends = part.shortest ? [0, part.nodes.count - 1] : Array(part.nodes.indices)
         for i in ends {
@@ -189,7 +189,7 @@ final class PatternMatcher {
         return graph.nodeCount + 200
     }
 
-    private func startCandidates(_ node: NodePattern, row: Row, seeds: Seeds) throws -> [Int] {
+    func startCandidates(_ node: NodePattern, row: Row, seeds: Seeds) throws -> [Int] {
         if let v = node.variable, let value = row[v] {
             if case .node(let i) = value { return [i] }
             if value.isNull { return [] }

@@ -46,19 +46,11 @@ final class ProjectionStage: Stage {
         super.init(context: context)
     }
 
-    private func count(_ e: Expr?, _ what: String) throws -> Int? {
-        guard let e else { return nil }
-        guard case .int(let n) = try context.evaluate(e, [:]), n >= 0 else {
-            throw QueryError(.semantic, "\(what) needs a non-negative integer", at: projection.offset)
-        }
-        return n
-    }
-
     private func start() throws {
         guard !started else { return }
         started = true
-        skipRemaining = try count(projection.skip, "SKIP") ?? 0
-        limitRemaining = try count(projection.limit, "LIMIT") ?? Int.max
+        skipRemaining = try projection.count(projection.skip, "SKIP", context) ?? 0
+        limitRemaining = try projection.count(projection.limit, "LIMIT", context) ?? Int.max
     }
 
     private func project(_ row: Row, aggregates: [ObjectIdentifier: CypherValue]? = nil) throws -> Row {
@@ -251,5 +243,16 @@ struct Accumulator {
         case .avg:
             return count == 0 ? .null : .double(doubleSum / Double(count))
         }
+    }
+}
+
+extension Projection {
+    /// The value of SKIP or LIMIT (`what`), nil when absent.
+    func count(_ e: Expr?, _ what: String, _ context: ExecutionContext) throws -> Int? {
+        guard let e else { return nil }
+        guard case .int(let n) = try context.evaluate(e, [:]), n >= 0 else {
+            throw QueryError(.semantic, "\(what) needs a non-negative integer", at: offset)
+        }
+        return n
     }
 }

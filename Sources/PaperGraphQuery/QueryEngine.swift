@@ -3,11 +3,16 @@ import PaperGraphModel
 /// The rows a query returned, with its column names (alias, or the expression as written).
 public struct QueryResult: Sendable {
     public let columns: [String]
-    public let rows: [[CypherValue]]
+    public let rows: QueryRows
     /// How much of the graph the query touched.
     public var statistics = QueryStatistics()
 
     public init(columns: [String], rows: [[CypherValue]]) {
+        self.columns = columns
+        self.rows = QueryRows(rows)
+    }
+
+    init(columns: [String], rows: QueryRows) {
         self.columns = columns
         self.rows = rows
     }
@@ -38,8 +43,16 @@ public struct QueryStatistics: Sendable, Equatable {
 /// ```
 public final class QueryEngine: Sendable {
     let catalog: GraphCatalog
+    /// Whether queries of a shape a specialised operator handles run on it (see
+    /// ``LinearMatchPlan``); off only in tests that compare it with the general pipeline.
+    let fastPaths: Bool
 
-    public init(graph: KnowledgeGraph) { catalog = GraphCatalog(graph: graph) }
+    public convenience init(graph: KnowledgeGraph) { self.init(graph: graph, fastPaths: true) }
+
+    init(graph: KnowledgeGraph, fastPaths: Bool) {
+        catalog = GraphCatalog(graph: graph)
+        self.fastPaths = fastPaths
+    }
 
     public var graph: KnowledgeGraph { catalog.graph }
 
@@ -51,6 +64,11 @@ public final class QueryEngine: Sendable {
         var binder = Binder(catalog: catalog)
         let (steps, columns) = try binder.bind(parsed)
         let context = ExecutionContext(catalog: catalog, parameters: parameters, limits: limits)
+        if fastPaths, let plan = LinearMatchPlan(steps: steps, nodeCount: catalog.graph.nodeCount) {
+            var answer = QueryResult(columns: columns, rows: try LinearMatchRun(plan, context: context).run())
+            answer.statistics = context.statistics
+            return answer
+        }
         let result = ResultStage(columns: columns, context: context)
         var stages: [Stage] = steps.map { step in
             switch step {
@@ -66,7 +84,7 @@ public final class QueryEngine: Sendable {
             try stages[0].push([:])
         } catch is StopUpstream {}
         try stages[0].finish()
-        var answer = QueryResult(columns: columns, rows: result.rows)
+        var answer = QueryResult(columns: columns, rows: QueryRows(result.rows))
         answer.statistics = context.statistics
         return answer
     }

@@ -10,7 +10,7 @@ import PaperGraphModel
     var engine: QueryEngine { QueryEngine(graph: graph) }
 
     func values(_ q: String, _ params: [String: CypherValue] = [:]) throws -> [[CypherValue]] {
-        try engine.run(q, parameters: params).rows
+        Array(try engine.run(q, parameters: params).rows)
     }
 
     func error(_ q: String, limits: QueryLimits = QueryLimits()) -> QueryError? {
@@ -236,7 +236,7 @@ import PaperGraphModel
 @Suite struct ClauseTests {
     let engine = QueryEngine(graph: SampleGraph.build())
 
-    func values(_ q: String) throws -> [[CypherValue]] { try engine.run(q).rows }
+    func values(_ q: String) throws -> [[CypherValue]] { Array(try engine.run(q).rows) }
 
     @Test func starProjectionsAndHiddenOrderKeys() throws {
         let star = try engine.run(#"MATCH (b:Benchmark {name: "AIME"})-[r:SUBSET_OF]->(m) WITH * RETURN *"#)

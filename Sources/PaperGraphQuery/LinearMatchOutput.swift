@@ -1,0 +1,91 @@
+/// The RETURN of a ``LinearMatchPlan``: DISTINCT, SKIP, LIMIT and the row limit,
+/// applied to matches as ``ProjectionStage`` and ``ResultStage`` apply them to
+/// rows (same order of checks, same errors), keeping node indices only.
+struct LinearMatchOutput {
+    private let context: ExecutionContext
+    private let catalog: GraphCatalog
+    private let maxRows: Int
+    private let projection: Projection
+    private let slotPositions: [Int]
+    /// Every row kept: with DISTINCT, also the rows SKIP dropped (the first
+    /// `skipped`), since later rows must still be compared with them.
+    private var store: NodeColumns
+    private var skipped = 0
+    private var distinct: DistinctNodeRows?
+    /// The current match's node per slot.
+    private var slots: [Int]
+
+    /// What ``warm(_:at:)`` read, kept so the reads are not optimised away.
+    private var warmed: Int32 = 0
+    private var started = false
+    private var done = false
+    private var skipRemaining = 0
+    private var limitRemaining = Int.max
+
+    init(_ plan: LinearMatchPlan, context: ExecutionContext) {
+        self.context = context
+        catalog = context.catalog
+        maxRows = context.limits.maxRows
+        projection = plan.projection
+        slotPositions = plan.slotPositions
+        store = NodeColumns(catalog: context.catalog, columns: plan.columns, width: plan.slotPositions.count)
+        distinct = plan.projection.distinct
+            ? DistinctNodeRows(catalog: context.catalog, columns: plan.columns, width: plan.slotPositions.count)
+            : nil
+        slots = Array(repeating: 0, count: plan.slotPositions.count)
+    }
+
+    private mutating func start() throws {
+        guard !started else { return }
+        started = true
+        skipRemaining = try projection.count(projection.skip, "SKIP", context) ?? 0
+        limitRemaining = try projection.count(projection.limit, "LIMIT", context) ?? Int.max
+    }
+
+    /// Reads ahead what DISTINCT will read for the nodes at odd indices of
+    /// `candidates` (an expansion's far ends, negative where none) at pattern `position`.
+    mutating func warm(_ candidates: [Int], at position: Int) {
+        guard distinct != nil, let slot = slotPositions.firstIndex(of: position) else { return }
+        warmed &+= distinct!.warm(candidates, slot: slot)
+    }
+
+    /// Takes one complete match (a node per pattern position); false once LIMIT is reached.
+    mutating func push(_ bound: [Int]) throws -> Bool {
+        try start()
+        if done { return false }
+        for slot in slots.indices { slots[slot] = bound[slotPositions[slot]] }
+        if distinct != nil, !distinct!.insert(slots, catalog: catalog) { return true }
+        if skipRemaining > 0 {
+            skipRemaining -= 1
+            if distinct != nil {
+                store.append(slots)
+                skipped += 1
+            }
+            return true
+        }
+        guard limitRemaining > 0 else {
+            done = true
+            return false
+        }
+        limitRemaining -= 1
+        guard store.count - skipped < maxRows else {
+            throw QueryError(.tooManyRows, "the query returns more than \(maxRows) rows (--max-rows); "
+                             + "add LIMIT, aggregate, or raise the limit")
+        }
+        store.append(slots)
+        if limitRemaining == 0 {
+            done = true
+            return false
+        }
+        return true
+    }
+
+    /// The result, once the search is over.
+    mutating func finish() throws -> QueryRows {
+        try start()
+        return QueryRows(.nodes(skipped == 0 ? store : store.dropping(first: skipped)))
+    }
+
+    /// Returns borrowed caches; called whether or not the search finished.
+    mutating func close() { distinct?.close(context.catalog) }
+}
