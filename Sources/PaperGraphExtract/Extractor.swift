@@ -153,7 +153,9 @@ struct PaperReader {
     /// - Returns: the matches in the title and in the abstract.
     @discardableResult
     mutating func gazetteerRule() -> ([GazetteerMatcher.Match], [GazetteerMatcher.Match]) {
-        var found: [(field: FieldText, match: GazetteerMatcher.Match)] = []
+        // Found matches name their field by a flag: a `FieldText` copied into a
+        // tuple or an array costs a retain and release of each of its buffers.
+        var found: [(inTitle: Bool, match: GazetteerMatcher.Match)] = []
         var methodsSeen = Set<Int>()
         var benchmarksSeen = Set<BenchmarkRelease>()
         let titleMatches = extractor.matcher.matches(in: title)
@@ -162,8 +164,9 @@ struct PaperReader {
         // one ("multi-agent proximal policy optimization (MAPPO)") is part of
         // that name, not a mention of its own.
         let usedLongForms = acronyms.filter { collector.contains(.uses, $0.short) }
-        for (field, matches) in [(title, titleMatches), (abstract, abstractMatches)] {
-            for m in matches {
+        for inTitle in [true, false] {
+            let field = inTitle ? title : abstract
+            for m in inTitle ? titleMatches : abstractMatches {
                 if m.kind == .method, usedLongForms.contains(where: {
                     $0.field == field.field && $0.longRange.contains(m.start) && $0.longRange != m.start..<m.end
                 }) { continue }
@@ -172,7 +175,7 @@ struct PaperReader {
                 let isNew = m.kind == .method ? methodsSeen.insert(m.entry).inserted
                     : benchmarksSeen.insert(BenchmarkRelease(entry: m.entry, number: releaseNumber(of: m, in: field))).inserted
                 if isNew {
-                    found.append((field, m))
+                    found.append((inTitle, m))
                 }
             }
         }
@@ -180,17 +183,19 @@ struct PaperReader {
         for m in methodsSeen {
             // The paper's own method refines the broader one: both are reported.
             if extractor.methodKeys[m].contains(where: { collector.contains(.proposes, folded: $0) }) { continue }
-            let name = Fold.key(extractor.methodForms[m][0])
+            let name = extractor.methodKeys[m][0]
             var parent = extractor.methodParents[m]
             var hops = 0
             while let p = parent, hops < 16 {
-                let broader = extractor.methodForms[p][0]
-                if methodsSeen.contains(p), Self.isField(broader), name.hasSuffix(Fold.key(broader)) { subsumed.insert(p) }
+                if methodsSeen.contains(p), Self.isField(extractor.methodForms[p][0]), name.hasSuffix(extractor.methodKeys[p][0]) {
+                    subsumed.insert(p)
+                }
                 parent = extractor.methodParents[p]
                 hops += 1
             }
         }
-        for (field, m) in found {
+        for (inTitle, m) in found {
+            let field = inTitle ? title : abstract
             let ev = field.evidence("gazetteer", m.start..<m.end)
             if m.kind == .method {
                 guard !subsumed.contains(m.entry) else { continue }
@@ -210,9 +215,8 @@ struct PaperReader {
                 collector.add(.evaluatesOn, name, ev)
             }
         }
-        for (field, matches) in [(title, titleMatches), (abstract, abstractMatches)] {
-            versionListRule(matches: matches, in: field)
-        }
+        versionListRule(matches: titleMatches, in: title)
+        versionListRule(matches: abstractMatches, in: abstract)
         return (titleMatches, abstractMatches)
     }
 
