@@ -27,6 +27,8 @@ public struct Extractor: Sendable {
     let known: [String: (kind: NodeKind, entry: Int)]
     /// Folded ordinary English words from the ontology.
     let commonWords: Set<String>
+    /// The method entry `best-of-N`, if the gazetteer has it (see `numberedBestOfRule`).
+    let bestOfN: Int?
 
     public init(ontology: Ontology) {
         matcher = GazetteerMatcher(ontology: ontology)
@@ -49,6 +51,7 @@ public struct Extractor: Sendable {
             entry.parent.flatMap { known[Fold.key($0)] }.flatMap { $0.kind == .method ? $0.entry : nil }
         }
         commonWords = ontology.commonWords
+        bestOfN = known[Fold.key("best-of-N")].flatMap { $0.kind == .method ? $0.entry : nil }
     }
 
     /// Most distinct code and project links kept per paper. Papers cite a
@@ -239,12 +242,12 @@ struct PaperReader {
 
     /// "best-of-32 sampling", "best-of-64": best-of-N with the number written out.
     mutating func numberedBestOfRule(in field: FieldText) {
-        guard let entry = extractor.known[Fold.key("best-of-N")], entry.kind == .method else { return }
-        let forms = extractor.methodForms[entry.entry]
+        guard let entry = extractor.bestOfN else { return }
+        let forms = extractor.methodForms[entry]
         for t in field.tokens where t.kind == .word && t.hyphens == 2 && t.digits > 0 {
             let text = field.string(t).lowercased()
             guard text.hasPrefix("best-of-"), text.dropFirst(8).allSatisfy(\.isNumber) else { continue }
-            guard !extractor.methodKeys[entry.entry].contains(where: { collector.contains(.uses, folded: $0) }) else { return }
+            guard !extractor.methodKeys[entry].contains(where: { collector.contains(.uses, folded: $0) }) else { return }
             collector.add(.uses, forms[0], field.evidence("numbered-best-of", t.start..<t.end))
             return
         }

@@ -124,7 +124,8 @@ struct FieldText {
             if Bytes.isWordByte(b, i) {
                 var j = i
                 while j < n {
-                    if Bytes.isWordByte(b, j) { j += Bytes.scalarLength(b[j]); continue }
+                    let c = b[j]
+                    if c < 0x80 ? Bytes.isAlnum(c) : Bytes.isWordByte(b, j) { j += Bytes.scalarLength(c); continue }
                     // Joiners stay inside a word when a word byte follows.
                     let d = b[j]
                     if (d == 0x2D || d == 0x5E || d == 0x5F || d == 0x27) && j + 1 < n && Bytes.isWordByte(b, j + 1) { j += 1; continue }
@@ -143,46 +144,64 @@ struct FieldText {
         return tokens
     }
 
+    /// The word token `s..<e` with its letter counts, shape flags, hash and
+    /// lexicon classes, from one pass over its bytes. Counters live in locals
+    /// (written to the token once, clamped: a megabyte-long "word" must not trap).
     private static func wordToken(_ s: Int, _ e: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ classTable: WordTable) -> Token {
         var t = Token(kind: .word, start: s, end: e, hash: 0, byte: 0)
         var h: UInt64 = 0xcbf29ce484222325
+        var upper = 0, lower = 0, digits = 0, hyphens = 0
+        var lastDash = -1
         var prevLower = false
+        var innerUpper = false
         var partStart = true
         var allParts = true
         for k in s..<e {
             let c = bytes[k]
-            let lc = Bytes.lower(c)
+            let isUpper = Bytes.isUpper(c)
+            let lc = isUpper ? c | 0x20 : c
             h = (h ^ UInt64(lc)) &* 0x100000001b3
-            if Bytes.isUpper(c) {
-                t.upper += 1
-                if prevLower { t.innerUpper = true }
-                if k == s { t.firstUpper = true }
-                prevLower = false
-            } else if Bytes.isLowerASCII(c) {
-                t.lower += 1
-                if partStart { allParts = false }
-                prevLower = true
+            if Bytes.isLowerASCII(lc) {
+                if isUpper {
+                    upper &+= 1
+                    if prevLower { innerUpper = true }
+                    prevLower = false
+                } else {
+                    lower &+= 1
+                    if partStart { allParts = false }
+                    prevLower = true
+                }
+                partStart = false
             } else if Bytes.isDigit(c) {
-                t.digits += 1
+                digits &+= 1
                 prevLower = false
+                partStart = false
             } else if c == 0x2D {
-                t.hyphens += 1
+                hyphens &+= 1
+                lastDash = k
                 partStart = true
                 prevLower = false
-                continue
-            } else if c >= 0x80 {
-                if c >= 0xC0 { t.lower += 1 }
-                prevLower = false
+            } else {
+                if c >= 0x80 {
+                    if c >= 0xC0 { lower &+= 1 }
+                    prevLower = false
+                }
+                partStart = false
             }
-            partStart = false
         }
+        t.upper = Int16(clamping: upper)
+        t.lower = Int16(clamping: lower)
+        t.digits = Int16(clamping: digits)
+        t.hyphens = Int16(clamping: hyphens)
+        t.innerUpper = innerUpper
+        t.firstUpper = Bytes.isUpper(bytes[s])
         t.hash = h
         t.classes = classTable.lookup(h)
         t.allPartsCapitalised = allParts && t.firstUpper
         t.startsWithTwoCapitals = e - s >= 2 && Bytes.isUpper(bytes[s]) && Bytes.isUpper(bytes[s + 1])
-        if t.hyphens > 0, let dash = bytes[s..<e].lastIndex(of: 0x2D) {
+        if lastDash >= 0 {
             var sh: UInt64 = 0xcbf29ce484222325
-            for c in bytes[(dash + 1)..<e] { sh = (sh ^ UInt64(Bytes.lower(c))) &* 0x100000001b3 }
+            for c in bytes[(lastDash + 1)..<e] { sh = (sh ^ UInt64(Bytes.lower(c))) &* 0x100000001b3 }
             t.descriptiveSuffix = classTable.lookup(sh) & WordClass.descriptiveSuffixes != 0
         }
         return t

@@ -50,9 +50,10 @@ struct GazetteerMatcher: Sendable {
     /// walk is the hot loop of extraction, and raw buffers spare it bounds
     /// checks and reference counting.
     ///
-    /// A node at address `a` is `cells[a]` = its edge count (or -1 for a node
-    /// with many children), `cells[a + 1]..<cells[a + 2]` = its payloads, then
-    /// its edges `code << 8 | byte` (or its 256-entry row of codes). A *code*
+    /// A node at address `a` is a header `cells[a]` = `index << 8 | edge count`
+    /// (count 255: a node with many children), then its edges
+    /// `code << 8 | byte` (or its 256-entry row of codes); its payloads are
+    /// found by `index` in `payloadStart`, off the walk's path. A *code*
     /// is `address << 1 | hasPayload`, -1 for none: the walk learns whether a
     /// name ends there without another load, and a node's header and edges
     /// share a cache line. Nodes are laid out breadth-first, so the levels every
@@ -61,6 +62,9 @@ struct GazetteerMatcher: Sendable {
     private final class FrozenTrie: @unchecked Sendable {
         let root: UnsafeMutableBufferPointer<Int32>
         let cells: UnsafeMutableBufferPointer<Int32>
+        /// Payloads of the node with index `n`: `payloadStart[n]..<payloadStart[n + 1]`.
+        let payloadStart: UnsafeMutableBufferPointer<Int32>
+        private static var dense: Int32 { 0xFF }
         /// Nodes with more children than this get a 256-entry row.
         private static var denseFanOut: Int { 12 }
 
@@ -72,50 +76,55 @@ struct GazetteerMatcher: Sendable {
                 head += 1
             }
             var address = [Int32](repeating: -1, count: builder.payloads.count)
-            var size = 3
+            var size = 1
             for n in order {
                 address[Int(n)] = Int32(size)
                 let fanOut = builder.edgeBytes[Int(n)].count
-                size += 3 + (fanOut > Self.denseFanOut ? 256 : fanOut)
+                size += 1 + (fanOut > Self.denseFanOut ? 256 : fanOut)
             }
+            // Codes shifted by 8 must fit 31 bits; so must node indices.
             precondition(size < 1 << 22, "gazetteer trie too large for 24-bit child codes")
             func code(_ n: Int32) -> Int32 {
                 n < 0 ? -1 : address[Int(n)] << 1 | (builder.payloads[Int(n)].isEmpty ? 0 : 1)
             }
             var cells = [Int32](repeating: -1, count: size)
-            for n in order {
+            var payloadStart: [Int32] = []
+            for (index, n) in order.enumerated() {
                 let a = Int(address[Int(n)])
                 let bytes = builder.edgeBytes[Int(n)], targets = builder.edgeTargets[Int(n)]
-                cells[a + 1] = Int32(payloads.count)
+                payloadStart.append(Int32(payloads.count))
                 payloads += builder.payloads[Int(n)]
-                cells[a + 2] = Int32(payloads.count)
                 if bytes.count > Self.denseFanOut {
-                    cells[a] = -1
-                    for (c, t) in zip(bytes, targets) { cells[a + 3 + Int(c)] = code(t) }
+                    cells[a] = Int32(index) << 8 | Self.dense
+                    for (c, t) in zip(bytes, targets) { cells[a + 1 + Int(c)] = code(t) }
                 } else {
-                    cells[a] = Int32(bytes.count)
-                    for (k, (c, t)) in zip(bytes, targets).enumerated() { cells[a + 3 + k] = code(t) << 8 | Int32(c) }
+                    cells[a] = Int32(index) << 8 | Int32(bytes.count)
+                    for (k, (c, t)) in zip(bytes, targets).enumerated() { cells[a + 1 + k] = code(t) << 8 | Int32(c) }
                 }
             }
+            payloadStart.append(Int32(payloads.count))
             root = .allocate(capacity: 256)
             _ = root.initialize(from: builder.rootTable.map(code))
             self.cells = .allocate(capacity: size)
             _ = self.cells.initialize(from: cells)
+            self.payloadStart = .allocate(capacity: payloadStart.count)
+            _ = self.payloadStart.initialize(from: payloadStart)
         }
 
         deinit {
             root.deallocate()
             cells.deallocate()
+            payloadStart.deallocate()
         }
 
         /// The child code of `node` by byte `c`, or -1.
         @inline(__always) func step(_ node: Int32, _ c: UInt8) -> Int32 {
             if node == 0 { return root[Int(c)] }
             let a = Int(node)
-            let header = cells[a]
-            if header < 0 { return cells[a &+ 3 &+ Int(c)] }
-            var k = a &+ 3
-            let end = k &+ Int(header)
+            let fanOut = cells[a] & 0xFF
+            if fanOut == Self.dense { return cells[a &+ 1 &+ Int(c)] }
+            var k = a &+ 1
+            let end = k &+ Int(fanOut)
             while k < end {
                 let e = cells[k]
                 if UInt8(truncatingIfNeeded: e) == c { return e >> 8 }
@@ -126,7 +135,8 @@ struct GazetteerMatcher: Sendable {
 
         /// Indices in ``GazetteerMatcher/payloads`` of the names ending at `node`.
         @inline(__always) func payloads(of node: Int32) -> Range<Int> {
-            Int(cells[Int(node) &+ 1])..<Int(cells[Int(node) &+ 2])
+            let index = Int(cells[Int(node)] >> 8)
+            return Int(payloadStart[index])..<Int(payloadStart[index + 1])
         }
     }
 

@@ -29,7 +29,7 @@ enum Lexicon {
     /// Word hash → class bits, as an open-addressing table (the hashes are
     /// already well mixed, so no second hash function is needed).
     static let classTable: WordTable = {
-        var table = WordTable(capacity: 4096)
+        var table = WordTable(capacity: 2048)
         for set in all { for h in set.hashes { table.add(h, set.mask) } }
         return table
     }()
@@ -306,29 +306,32 @@ enum WordClass {
 }
 
 /// A fixed-size hash table from word hash to class bits.
+///
+/// Every word token is looked up once, so the table is kept small (2,048
+/// slots for about 800 words) and each key sits beside its value: one cache
+/// line per probe, where separate key and value arrays of 4,096 cost two misses.
 struct WordTable: Sendable {
-    private var keys: [UInt64]
-    private var values: [UInt64]
+    /// Slot `i` is `slots[2i]` (the key, 0 when empty) and `slots[2i + 1]` (its bits).
+    private var slots: [UInt64]
     private let mask: Int
 
     init(capacity: Int) {
-        keys = Array(repeating: 0, count: capacity)
-        values = Array(repeating: 0, count: capacity)
+        slots = Array(repeating: 0, count: 2 * capacity)
         mask = capacity - 1
     }
 
     mutating func add(_ key: UInt64, _ bits: UInt64) {
         var i = Int(truncatingIfNeeded: key >> 7) & mask
-        while keys[i] != 0 && keys[i] != key { i = (i + 1) & mask }
-        keys[i] = key
-        values[i] |= bits
+        while slots[2 * i] != 0 && slots[2 * i] != key { i = (i + 1) & mask }
+        slots[2 * i] = key
+        slots[2 * i + 1] |= bits
     }
 
     @inline(__always) func lookup(_ key: UInt64) -> UInt64 {
         var i = Int(truncatingIfNeeded: key >> 7) & mask
         while true {
-            let k = keys[i]
-            if k == key { return values[i] }
+            let k = slots[2 * i]
+            if k == key { return slots[2 * i + 1] }
             if k == 0 { return 0 }
             i = (i + 1) & mask
         }

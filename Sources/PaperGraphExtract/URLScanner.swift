@@ -17,15 +17,20 @@ enum URLScanner {
     /// byte with trailing punctuation removed; else nil.
     static func urlEnd(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
         guard i == 0 || !Bytes.isAlnum(b[i - 1]) else { return nil }
-        let c = Bytes.lower(b[i])
-        guard c == 0x68 || c == 0x77 || c == 0x67 || c == 0x62 || c == 0x63 else { return nil } // h w g b c
+        // Only the prefixes that can start with this byte are tried: this runs
+        // at every word start, and "with", "we", "by", "can" start like URLs.
         var bodyStart = i
-        if hasPrefix(b, i, "https://") { bodyStart = i + 8 }
-        else if hasPrefix(b, i, "http://") { bodyStart = i + 7 }
-        else if hasPrefix(b, i, "www.") || hasPrefix(b, i, "github.com/") || hasPrefix(b, i, "gitlab.com/")
-                    || hasPrefix(b, i, "bitbucket.org/") || hasPrefix(b, i, "codeberg.org/")
-                    || hasPrefix(b, i, "huggingface.co/") { bodyStart = i }
-        else { return nil }
+        switch Bytes.lower(b[i]) {
+        case 0x68: // h
+            if hasPrefix(b, i, "https://") { bodyStart = i + 8 }
+            else if hasPrefix(b, i, "http://") { bodyStart = i + 7 }
+            else if !hasPrefix(b, i, "huggingface.co/") { return nil }
+        case 0x77: guard hasPrefix(b, i, "www.") else { return nil } // w
+        case 0x67: guard hasPrefix(b, i, "github.com/") || hasPrefix(b, i, "gitlab.com/") else { return nil } // g
+        case 0x62: guard hasPrefix(b, i, "bitbucket.org/") else { return nil } // b
+        case 0x63: guard hasPrefix(b, i, "codeberg.org/") else { return nil } // c
+        default: return nil
+        }
         var j = bodyStart
         var parens = 0
         while j < b.count {
