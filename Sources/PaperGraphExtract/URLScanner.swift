@@ -17,10 +17,13 @@ enum URLScanner {
     /// byte with trailing punctuation removed; else nil.
     static func urlEnd(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
         guard i == 0 || !Bytes.isAlnum(b[i - 1]) else { return nil }
-        // Only the prefixes that can start with this byte are tried: this runs
-        // at every word start, and "with", "we", "by", "can" start like URLs.
+        // Only the prefixes that can start with these two bytes are tried: this
+        // runs at every word start, and "with", "we", "by", "can" start like URLs.
+        guard i + 1 < b.count else { return nil }
+        let first = Bytes.lower(b[i]), second = Bytes.lower(b[i + 1])
+        guard second == 0x74 || second == 0x75 || second == 0x77 || second == 0x69 || second == 0x6F else { return nil } // t u w i o
         var bodyStart = i
-        switch Bytes.lower(b[i]) {
+        switch first {
         case 0x68: // h
             if hasPrefix(b, i, "https://") { bodyStart = i + 8 }
             else if hasPrefix(b, i, "http://") { bodyStart = i + 7 }
