@@ -95,11 +95,15 @@ struct PaperReader {
         titleRuns = TitleRun.runs(in: title)
     }
 
-    var fields: [FieldText] { comment.map { [title, abstract, $0] } ?? [title, abstract] }
-
     mutating func run() {
-        for field in fields { findURLs(in: field) }
-        for field in [title, abstract] { acronyms += AcronymRule.definitions(in: field) }
+        // Fields one by one, not `for field in [title, abstract]`: an array of
+        // `FieldText` copies costs an allocation and a retain and release of
+        // each field's buffers, several times per paper.
+        findURLs(in: title)
+        findURLs(in: abstract)
+        if let comment { findURLs(in: comment) }
+        acronyms += AcronymRule.definitions(in: title)
+        acronyms += AcronymRule.definitions(in: abstract)
         for def in acronyms { collector.pair(def.short, def.long) }
         titleRule()
         titleHeadRule()
@@ -110,8 +114,10 @@ struct PaperReader {
         acronymRules()
         variantRule()
         let (titleMatches, abstractMatches) = gazetteerRule()
-        for field in [title, abstract] { numberedBestOfRule(in: field) }
-        for field in [title, abstract] { benchmarkCueRules(in: field) }
+        numberedBestOfRule(in: title)
+        numberedBestOfRule(in: abstract)
+        benchmarkCueRules(in: title)
+        benchmarkCueRules(in: abstract)
         baselineRule(in: title, matches: titleMatches)
         baselineRule(in: abstract, matches: abstractMatches)
         mergeAbbreviatedProposals()
