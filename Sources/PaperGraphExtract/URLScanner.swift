@@ -77,8 +77,10 @@ enum URLScanner {
         var s = Substring(url)
         for scheme in ["https://", "http://", "HTTPS://", "HTTP://"] where s.hasPrefix(scheme) { s = s.dropFirst(scheme.count); break }
         if s.lowercased().hasPrefix("www.") { s = s.dropFirst(4) }
-        if let cut = s.firstIndex(where: { $0 == "?" || $0 == "#" }) { s = s[..<cut] }
-        var parts = s.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        // A URL as `urlEnd` delimits it is ASCII, so its bytes are its characters:
+        // searching and splitting the UTF-8 view spares grapheme breaking.
+        if let cut = s.utf8.firstIndex(where: { $0 == 0x3F || $0 == 0x23 }) { s = s[..<cut] }
+        var parts = s.utf8.split(separator: 0x2F, omittingEmptySubsequences: true).map { String(decoding: $0, as: UTF8.self) }
         guard !parts.isEmpty else { return nil }
         let host = parts.removeFirst().lowercased()
         guard !referenceHosts.contains(host) else { return nil }
