@@ -25,7 +25,10 @@ extension Extractor {
 ///
 /// Why: reading JSON Lines costs about a tenth of extracting, and with reading and
 /// extraction taking turns one core idled during every read. Overlapping them lets
-/// a build use both cores all the time. With `jobs == 1` everything runs on the
+/// a build use both cores all the time. A batch gets `jobs - 1` threads of its
+/// own, and the caller's thread joins them once it has read the next batch: so
+/// `jobs` threads run at any moment, never more (two extraction threads beside
+/// the reader oversubscribed two cores). With `jobs == 1` everything runs on the
 /// caller's thread, so "one core" really is one.
 ///
 /// Use from one thread: ``add(_:)`` for each record, ``flush()`` at the end and
@@ -43,30 +46,78 @@ public final class PipelinedExtraction<Result>: @unchecked Sendable {
     /// Stack of an extraction thread (the main thread's size; Foundation's default is smaller).
     private static var workerStack: Int { 8 << 20 }
 
-    /// One batch being extracted: `jobs` slices, each on a thread of its own writing
-    /// its own slots of one buffer; read only after `group` is done.
+    /// One batch being extracted by several threads, each writing its own slots
+    /// of one buffer; read only after every thread is done.
+    ///
+    /// Threads take chunks of ``chunk`` records from a shared cursor rather than
+    /// one fixed slice each, so they all finish within a chunk of each other
+    /// whatever else shares their cores.
     ///
     /// Why threads and not Dispatch: on Linux, `concurrentPerform` on a background
     /// queue, and slices queued on the global queue alike, measured no faster with two
-    /// jobs than with one (CPU time equal to wall time). A thread per slice costs tens
+    /// jobs than with one (CPU time equal to wall time). A thread per job costs tens
     /// of microseconds per 4,096-paper batch.
     private final class Running: @unchecked Sendable {
+        let records: [PaperRecord]
+        let extractor: Extractor
+        let transform: @Sendable (PaperRecord, Extraction) -> Result
+        /// Entered by each background thread; the caller's thread helps without it.
         let group = DispatchGroup()
         let slots: UnsafeMutableBufferPointer<Result?>
+        /// Records per claim: small enough to balance the threads' ends, large
+        /// enough that the lock is never contended for long.
+        static var chunk: Int { 16 }
+        private let lock = NSLock()
+        private var cursor = 0
 
-        init(count: Int) {
-            slots = .allocate(capacity: count)
+        init(records: [PaperRecord], extractor: Extractor, transform: @escaping @Sendable (PaperRecord, Extraction) -> Result) {
+            self.records = records
+            self.extractor = extractor
+            self.transform = transform
+            slots = .allocate(capacity: records.count)
             slots.initialize(repeating: nil)
         }
 
-        /// Runs once no slice task holds the batch any more, so every slot is written.
+        /// Runs once no thread holds the batch any more, so every slot is written.
         deinit {
             slots.deinitialize()
             slots.deallocate()
         }
 
-        /// Waits for every slice, then hands the results over in input order.
+        /// The next chunk of record indices to extract, or nil when all are taken.
+        private func claim() -> Range<Int>? {
+            lock.lock()
+            defer { lock.unlock() }
+            guard cursor < slots.count else { return nil }
+            let lower = cursor
+            cursor = min(slots.count, lower + Self.chunk)
+            return lower..<cursor
+        }
+
+        /// Extracts chunks until none is left to take.
+        func work() {
+            while let chunk = claim() {
+                for i in chunk { slots[i] = transform(records[i], extractor.extract(records[i])) }
+            }
+        }
+
+        /// Starts `threads` background threads on the batch.
+        func start(threads: Int, stackSize: Int) {
+            for _ in 0..<threads {
+                group.enter()
+                let worker = Thread { [self] in
+                    work()
+                    group.leave()
+                }
+                worker.stackSize = stackSize
+                worker.start()
+            }
+        }
+
+        /// Helps extract what is left, waits for the background threads, then
+        /// hands the results over in input order.
         func results() -> [Result] {
+            work()
             group.wait()
             return slots.map { $0! }
         }
@@ -104,23 +155,11 @@ public final class PipelinedExtraction<Result>: @unchecked Sendable {
             try consume(extractor.extractAll(records, jobs: 1, transform))
             return
         }
-        // Only one batch runs at a time: wait for it, start the next, then hand the
-        // finished one on (consuming may block on a busy store writer).
-        let previous = running
-        let finished = previous?.results()
-        let next = Running(count: records.count)
-        let slices = min(jobs, max(1, records.count / 32))
-        let (extractor, transform) = (self.extractor, self.transform)
-        for slice in 0..<slices {
-            let lower = records.count * slice / slices, upper = records.count * (slice + 1) / slices
-            next.group.enter()
-            let worker = Thread {
-                for i in lower..<upper { next.slots[i] = transform(records[i], extractor.extract(records[i])) }
-                next.group.leave()
-            }
-            worker.stackSize = Self.workerStack
-            worker.start()
-        }
+        // Only one batch runs at a time: finish it (helping its threads), start the
+        // next, then hand the finished one on (consuming may block on a busy store writer).
+        let finished = running?.results()
+        let next = Running(records: records, extractor: extractor, transform: transform)
+        next.start(threads: min(jobs - 1, max(1, records.count / 32)), stackSize: Self.workerStack)
         running = next
         if let finished { try consume(finished) }
     }

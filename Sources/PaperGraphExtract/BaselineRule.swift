@@ -25,7 +25,7 @@ extension PaperReader {
         let t = f.tokens
         for k in t.indices where t[k].kind == .word {
             let h = t[k].hash
-            var cue = Self.comparisonCues.contains(h)
+            var cue = t[k].has(WordClass.comparisonCues)
             if !cue, h == Lexicon.compared, k + 1 < t.count, t[k + 1].hash == Lexicon.with || t[k + 1].hash == Lexicon.to { cue = true }
             if !cue, h == Lexicon.over, sentenceHas(WordClass.improvementWords, around: k, in: f) { cue = true }
             guard cue else { continue }

@@ -38,10 +38,10 @@ extension PaperReader {
         for k in t.indices where t[k].kind == .word {
             let h = t[k].hash
             let initialWord = k == 0 || t[k - 1].sentence != t[k].sentence
-            if Self.listNouns.contains(h), t[k].isLowerWord || (f.field == .abstract && t[k].firstUpper && t[k].upper == 1 && !initialWord && t[k].has(WordClass.dataNouns)) {
+            if t[k].has(WordClass.listNouns), t[k].isLowerWord || (f.field == .abstract && t[k].firstUpper && t[k].upper == 1 && !initialWord && t[k].has(WordClass.dataNouns)) {
                 // "the New-392 and Price-149 test sets": read before the qualifier.
                 let noun = k > 0 && t[k - 1].has(WordClass.setQualifiers) ? k - 1 : k
-                namesBefore(noun: noun, in: f, strongOnly: Self.weakNouns.contains(h))
+                namesBefore(noun: noun, in: f, strongOnly: t[k].has(WordClass.weakNouns))
                 namesAfter(noun: k, in: f)
             } else if h == Lexicon.on || h == Lexicon.across {
                 let s = Int(t[k].sentence)

@@ -27,6 +27,8 @@ public struct Extractor: Sendable {
     let known: [String: (kind: NodeKind, entry: Int)]
     /// Folded ordinary English words from the ontology.
     let commonWords: Set<String>
+    /// The method entry `best-of-N`, if the gazetteer has it (see `numberedBestOfRule`).
+    let bestOfN: Int?
 
     public init(ontology: Ontology) {
         matcher = GazetteerMatcher(ontology: ontology)
@@ -49,6 +51,7 @@ public struct Extractor: Sendable {
             entry.parent.flatMap { known[Fold.key($0)] }.flatMap { $0.kind == .method ? $0.entry : nil }
         }
         commonWords = ontology.commonWords
+        bestOfN = known[Fold.key("best-of-N")].flatMap { $0.kind == .method ? $0.entry : nil }
     }
 
     /// Most distinct code and project links kept per paper. Papers cite a
@@ -92,11 +95,15 @@ struct PaperReader {
         titleRuns = TitleRun.runs(in: title)
     }
 
-    var fields: [FieldText] { comment.map { [title, abstract, $0] } ?? [title, abstract] }
-
     mutating func run() {
-        for field in fields { findURLs(in: field) }
-        for field in [title, abstract] { acronyms += AcronymRule.definitions(in: field) }
+        // Fields one by one, not `for field in [title, abstract]`: an array of
+        // `FieldText` copies costs an allocation and a retain and release of
+        // each field's buffers, several times per paper.
+        findURLs(in: title)
+        findURLs(in: abstract)
+        if let comment { findURLs(in: comment) }
+        acronyms += AcronymRule.definitions(in: title)
+        acronyms += AcronymRule.definitions(in: abstract)
         for def in acronyms { collector.pair(def.short, def.long) }
         titleRule()
         titleHeadRule()
@@ -107,8 +114,10 @@ struct PaperReader {
         acronymRules()
         variantRule()
         let (titleMatches, abstractMatches) = gazetteerRule()
-        for field in [title, abstract] { numberedBestOfRule(in: field) }
-        for field in [title, abstract] { benchmarkCueRules(in: field) }
+        numberedBestOfRule(in: title)
+        numberedBestOfRule(in: abstract)
+        benchmarkCueRules(in: title)
+        benchmarkCueRules(in: abstract)
         baselineRule(in: title, matches: titleMatches)
         baselineRule(in: abstract, matches: abstractMatches)
         mergeAbbreviatedProposals()
@@ -153,7 +162,9 @@ struct PaperReader {
     /// - Returns: the matches in the title and in the abstract.
     @discardableResult
     mutating func gazetteerRule() -> ([GazetteerMatcher.Match], [GazetteerMatcher.Match]) {
-        var found: [(field: FieldText, match: GazetteerMatcher.Match)] = []
+        // Found matches name their field by a flag: a `FieldText` copied into a
+        // tuple or an array costs a retain and release of each of its buffers.
+        var found: [(inTitle: Bool, match: GazetteerMatcher.Match)] = []
         var methodsSeen = Set<Int>()
         var benchmarksSeen = Set<BenchmarkRelease>()
         let titleMatches = extractor.matcher.matches(in: title)
@@ -162,8 +173,9 @@ struct PaperReader {
         // one ("multi-agent proximal policy optimization (MAPPO)") is part of
         // that name, not a mention of its own.
         let usedLongForms = acronyms.filter { collector.contains(.uses, $0.short) }
-        for (field, matches) in [(title, titleMatches), (abstract, abstractMatches)] {
-            for m in matches {
+        for inTitle in [true, false] {
+            let field = inTitle ? title : abstract
+            for m in inTitle ? titleMatches : abstractMatches {
                 if m.kind == .method, usedLongForms.contains(where: {
                     $0.field == field.field && $0.longRange.contains(m.start) && $0.longRange != m.start..<m.end
                 }) { continue }
@@ -172,7 +184,7 @@ struct PaperReader {
                 let isNew = m.kind == .method ? methodsSeen.insert(m.entry).inserted
                     : benchmarksSeen.insert(BenchmarkRelease(entry: m.entry, number: releaseNumber(of: m, in: field))).inserted
                 if isNew {
-                    found.append((field, m))
+                    found.append((inTitle, m))
                 }
             }
         }
@@ -180,17 +192,19 @@ struct PaperReader {
         for m in methodsSeen {
             // The paper's own method refines the broader one: both are reported.
             if extractor.methodKeys[m].contains(where: { collector.contains(.proposes, folded: $0) }) { continue }
-            let name = Fold.key(extractor.methodForms[m][0])
+            let name = extractor.methodKeys[m][0]
             var parent = extractor.methodParents[m]
             var hops = 0
             while let p = parent, hops < 16 {
-                let broader = extractor.methodForms[p][0]
-                if methodsSeen.contains(p), Self.isField(broader), name.hasSuffix(Fold.key(broader)) { subsumed.insert(p) }
+                if methodsSeen.contains(p), Self.isField(extractor.methodForms[p][0]), name.hasSuffix(extractor.methodKeys[p][0]) {
+                    subsumed.insert(p)
+                }
                 parent = extractor.methodParents[p]
                 hops += 1
             }
         }
-        for (field, m) in found {
+        for (inTitle, m) in found {
+            let field = inTitle ? title : abstract
             let ev = field.evidence("gazetteer", m.start..<m.end)
             if m.kind == .method {
                 guard !subsumed.contains(m.entry) else { continue }
@@ -210,9 +224,8 @@ struct PaperReader {
                 collector.add(.evaluatesOn, name, ev)
             }
         }
-        for (field, matches) in [(title, titleMatches), (abstract, abstractMatches)] {
-            versionListRule(matches: matches, in: field)
-        }
+        versionListRule(matches: titleMatches, in: title)
+        versionListRule(matches: abstractMatches, in: abstract)
         return (titleMatches, abstractMatches)
     }
 
@@ -235,12 +248,12 @@ struct PaperReader {
 
     /// "best-of-32 sampling", "best-of-64": best-of-N with the number written out.
     mutating func numberedBestOfRule(in field: FieldText) {
-        guard let entry = extractor.known[Fold.key("best-of-N")], entry.kind == .method else { return }
-        let forms = extractor.methodForms[entry.entry]
+        guard let entry = extractor.bestOfN else { return }
+        let forms = extractor.methodForms[entry]
         for t in field.tokens where t.kind == .word && t.hyphens == 2 && t.digits > 0 {
             let text = field.string(t).lowercased()
             guard text.hasPrefix("best-of-"), text.dropFirst(8).allSatisfy(\.isNumber) else { continue }
-            guard !extractor.methodKeys[entry.entry].contains(where: { collector.contains(.uses, folded: $0) }) else { return }
+            guard !extractor.methodKeys[entry].contains(where: { collector.contains(.uses, folded: $0) }) else { return }
             collector.add(.uses, forms[0], field.evidence("numbered-best-of", t.start..<t.end))
             return
         }

@@ -116,23 +116,41 @@ struct FieldText {
         while i < n {
             let c = b[i]
             if Bytes.isSpace(c) { i += 1; continue }
-            if let end = URLScanner.urlEnd(b, at: i) {
+            // Only h, w, g, b and c start a URL (see `URLScanner.urlEnd`): tested
+            // here, so most tokens skip the call.
+            let first = c | 0x20
+            if first == 0x68 || first == 0x77 || first == 0x67 || first == 0x62 || first == 0x63,
+               let end = URLScanner.urlEnd(b, at: i) {
                 tokens.append(Token(kind: .url, start: i, end: end, hash: 0, byte: 0))
                 i = end
                 continue
             }
             if Bytes.isWordByte(b, i) {
+                // The word's statistics are gathered while its end is found: one pass.
+                var word = WordScan()
                 var j = i
                 while j < n {
-                    if Bytes.isWordByte(b, j) { j += Bytes.scalarLength(b[j]); continue }
+                    let c = b[j]
+                    if c < 0x80 ? Bytes.isAlnum(c) : Bytes.isWordByte(b, j) {
+                        let next = j + Bytes.scalarLength(c)
+                        word.add(c, at: j)
+                        var q = j + 1
+                        while q < min(next, n) { word.add(b[q], at: q); q += 1 }
+                        j = next
+                        continue
+                    }
                     // Joiners stay inside a word when a word byte follows.
-                    let d = b[j]
-                    if (d == 0x2D || d == 0x5E || d == 0x5F || d == 0x27) && j + 1 < n && Bytes.isWordByte(b, j + 1) { j += 1; continue }
-                    if d == 0x2E && j + 1 < n && Bytes.isDigit(b[j + 1]) && j > i && Bytes.isAlnum(b[j - 1]) { j += 1; continue }
-                    if (d == 0x2A || d == 0x2B) && (j + 1 >= n || !Bytes.isAlnum(b[j + 1])) { j += 1; continue }
+                    let d = c
+                    if (d == 0x2D || d == 0x5E || d == 0x5F || d == 0x27) && j + 1 < n && Bytes.isWordByte(b, j + 1)
+                        || d == 0x2E && j + 1 < n && Bytes.isDigit(b[j + 1]) && j > i && Bytes.isAlnum(b[j - 1])
+                        || (d == 0x2A || d == 0x2B) && (j + 1 >= n || !Bytes.isAlnum(b[j + 1])) {
+                        word.add(d, at: j)
+                        j += 1
+                        continue
+                    }
                     break
                 }
-                tokens.append(wordToken(i, j, b, classTable))
+                tokens.append(word.token(i, j, b, classTable))
                 i = j
                 continue
             }
@@ -141,51 +159,6 @@ struct FieldText {
             i += len
         }
         return tokens
-    }
-
-    private static func wordToken(_ s: Int, _ e: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ classTable: WordTable) -> Token {
-        var t = Token(kind: .word, start: s, end: e, hash: 0, byte: 0)
-        var h: UInt64 = 0xcbf29ce484222325
-        var prevLower = false
-        var partStart = true
-        var allParts = true
-        for k in s..<e {
-            let c = bytes[k]
-            let lc = Bytes.lower(c)
-            h = (h ^ UInt64(lc)) &* 0x100000001b3
-            if Bytes.isUpper(c) {
-                t.upper += 1
-                if prevLower { t.innerUpper = true }
-                if k == s { t.firstUpper = true }
-                prevLower = false
-            } else if Bytes.isLowerASCII(c) {
-                t.lower += 1
-                if partStart { allParts = false }
-                prevLower = true
-            } else if Bytes.isDigit(c) {
-                t.digits += 1
-                prevLower = false
-            } else if c == 0x2D {
-                t.hyphens += 1
-                partStart = true
-                prevLower = false
-                continue
-            } else if c >= 0x80 {
-                if c >= 0xC0 { t.lower += 1 }
-                prevLower = false
-            }
-            partStart = false
-        }
-        t.hash = h
-        t.classes = classTable.lookup(h)
-        t.allPartsCapitalised = allParts && t.firstUpper
-        t.startsWithTwoCapitals = e - s >= 2 && Bytes.isUpper(bytes[s]) && Bytes.isUpper(bytes[s + 1])
-        if t.hyphens > 0, let dash = bytes[s..<e].lastIndex(of: 0x2D) {
-            var sh: UInt64 = 0xcbf29ce484222325
-            for c in bytes[(dash + 1)..<e] { sh = (sh ^ UInt64(Bytes.lower(c))) &* 0x100000001b3 }
-            t.descriptiveSuffix = classTable.lookup(sh) & WordClass.descriptiveSuffixes != 0
-        }
-        return t
     }
 
     private mutating func splitSentences() {
@@ -212,6 +185,72 @@ struct FieldText {
             sentence += 1
         }
         sentences.append(start..<bytes.count)
+    }
+}
+
+/// What tokenising learns about a word byte by byte: its letter counts, shape
+/// flags and hash, gathered while the word's end is found. Counters are Ints,
+/// written to the token once, clamped: a megabyte-long "word" must not trap.
+private struct WordScan {
+    var h: UInt64 = 0xcbf29ce484222325
+    var upper = 0, lower = 0, digits = 0, hyphens = 0
+    var lastDash = -1
+    var prevLower = false
+    var innerUpper = false
+    var partStart = true
+    var allParts = true
+
+    @inline(__always) mutating func add(_ c: UInt8, at k: Int) {
+        let isUpper = Bytes.isUpper(c)
+        let lc = isUpper ? c | 0x20 : c
+        h = (h ^ UInt64(lc)) &* 0x100000001b3
+        if Bytes.isLowerASCII(lc) {
+            if isUpper {
+                upper &+= 1
+                if prevLower { innerUpper = true }
+                prevLower = false
+            } else {
+                lower &+= 1
+                if partStart { allParts = false }
+                prevLower = true
+            }
+            partStart = false
+        } else if Bytes.isDigit(c) {
+            digits &+= 1
+            prevLower = false
+            partStart = false
+        } else if c == 0x2D {
+            hyphens &+= 1
+            lastDash = k
+            partStart = true
+            prevLower = false
+        } else {
+            if c >= 0x80 {
+                if c >= 0xC0 { lower &+= 1 }
+                prevLower = false
+            }
+            partStart = false
+        }
+    }
+
+    /// The word token `s..<e` of `bytes`, with its lexicon classes.
+    @inline(__always) func token(_ s: Int, _ e: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ classTable: WordTable) -> Token {
+        var t = Token(kind: .word, start: s, end: e, hash: h, byte: 0)
+        t.upper = Int16(clamping: upper)
+        t.lower = Int16(clamping: lower)
+        t.digits = Int16(clamping: digits)
+        t.hyphens = Int16(clamping: hyphens)
+        t.innerUpper = innerUpper
+        t.firstUpper = Bytes.isUpper(bytes[s])
+        t.classes = classTable.lookup(h)
+        t.allPartsCapitalised = allParts && t.firstUpper
+        t.startsWithTwoCapitals = e - s >= 2 && Bytes.isUpper(bytes[s]) && Bytes.isUpper(bytes[s + 1])
+        if lastDash >= 0 {
+            var sh: UInt64 = 0xcbf29ce484222325
+            for c in bytes[(lastDash + 1)..<e] { sh = (sh ^ UInt64(Bytes.lower(c))) &* 0x100000001b3 }
+            t.descriptiveSuffix = classTable.lookup(sh) & WordClass.descriptiveSuffixes != 0
+        }
+        return t
     }
 }
 

@@ -28,11 +28,9 @@ struct GazetteerMatcher: Sendable {
         var end: Int
     }
 
-    /// Root fan-out table (256 entries); other nodes keep their edges in one
-    /// flat array (`edgeStart[n]..<edgeStart[n + 1]`), so a walk touches no
-    /// reference-counted storage.
+    /// The byte trie of all folded names (see ``FrozenTrie``).
     private let trie: FrozenTrie
-    /// Payloads of node `n`: `payloads[payloadStart[n]..<payloadStart[n + 1]]`.
+    /// What each name in the trie stands for (see ``FrozenTrie/payloads(of:)``).
     private var payloads: [Payload] = []
 
     init(ontology: Ontology) {
@@ -45,77 +43,100 @@ struct GazetteerMatcher: Sendable {
                 }
             }
         }
-        var edgeStart: [Int32] = [], edgeByte: [UInt8] = [], edgeTarget: [Int32] = [], payloadStart: [Int32] = []
-        for n in builder.edgeBytes.indices {
-            edgeStart.append(Int32(edgeByte.count))
-            edgeByte += builder.edgeBytes[n]
-            edgeTarget += builder.edgeTargets[n]
-            payloadStart.append(Int32(payloads.count))
-            payloads += builder.payloads[n]
-        }
-        edgeStart.append(Int32(edgeByte.count))
-        payloadStart.append(Int32(payloads.count))
-        trie = FrozenTrie(root: builder.rootTable, edgeStart: edgeStart, edgeByte: edgeByte,
-                          edgeTarget: edgeTarget, payloadStart: payloadStart)
+        trie = FrozenTrie(builder, payloads: &payloads)
     }
 
-    /// The trie's arrays copied once into raw memory: the walk is the hot loop
-    /// of extraction, and raw buffers spare it bounds checks and reference counting.
+    /// The trie in one flat array of cells, copied once into raw memory: the
+    /// walk is the hot loop of extraction, and raw buffers spare it bounds
+    /// checks and reference counting.
+    ///
+    /// A node at address `a` is a header `cells[a]` = `index << 8 | edge count`
+    /// (count 255: a node with many children), then its edges
+    /// `code << 8 | byte` (or its 256-entry row of codes); its payloads are
+    /// found by `index` in `payloadStart`, off the walk's path. A *code*
+    /// is `address << 1 | hasPayload`, -1 for none: the walk learns whether a
+    /// name ends there without another load, and a node's header and edges
+    /// share a cache line. Nodes are laid out breadth-first, so the levels every
+    /// walk goes through sit together. Address 0 is the root, whose children
+    /// are in `root`.
     private final class FrozenTrie: @unchecked Sendable {
         let root: UnsafeMutableBufferPointer<Int32>
-        let edgeStart: UnsafeMutableBufferPointer<Int32>
-        let edgeByte: UnsafeMutableBufferPointer<UInt8>
-        let edgeTarget: UnsafeMutableBufferPointer<Int32>
+        let cells: UnsafeMutableBufferPointer<Int32>
+        /// Payloads of the node with index `n`: `payloadStart[n]..<payloadStart[n + 1]`.
         let payloadStart: UnsafeMutableBufferPointer<Int32>
-        /// For nodes with many children, the offset of their 256-entry table in
-        /// `dense` (else -1): the first levels of the trie fan out widely.
-        let denseOffset: UnsafeMutableBufferPointer<Int32>
-        let dense: UnsafeMutableBufferPointer<Int32>
+        private static var dense: Int32 { 0xFF }
+        /// Nodes with more children than this get a 256-entry row.
+        private static var denseFanOut: Int { 12 }
 
-        init(root: [Int32], edgeStart: [Int32], edgeByte: [UInt8], edgeTarget: [Int32], payloadStart: [Int32]) {
-            func copy<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
-                let p = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, a.count))
-                _ = p.initialize(from: a)
-                return p
+        init(_ builder: Builder, payloads: inout [Payload]) {
+            var order = builder.rootTable.filter { $0 >= 0 }
+            var head = 0
+            while head < order.count {
+                order += builder.edgeTargets[Int(order[head])]
+                head += 1
             }
-            self.root = copy(root)
-            self.edgeStart = copy(edgeStart)
-            self.edgeByte = copy(edgeByte)
-            self.edgeTarget = copy(edgeTarget)
-            self.payloadStart = copy(payloadStart)
-            var offsets = [Int32](repeating: -1, count: max(1, edgeStart.count - 1))
-            var table: [Int32] = []
-            for n in 0..<(edgeStart.count - 1) where edgeStart[n + 1] - edgeStart[n] > 6 {
-                offsets[n] = Int32(table.count)
-                var row = [Int32](repeating: -1, count: 256)
-                for k in Int(edgeStart[n])..<Int(edgeStart[n + 1]) { row[Int(edgeByte[k])] = edgeTarget[k] }
-                table += row
+            var address = [Int32](repeating: -1, count: builder.payloads.count)
+            var size = 1
+            for n in order {
+                address[Int(n)] = Int32(size)
+                let fanOut = builder.edgeBytes[Int(n)].count
+                size += 1 + (fanOut > Self.denseFanOut ? 256 : fanOut)
             }
-            self.denseOffset = copy(offsets)
-            self.dense = copy(table)
+            // Codes shifted by 8 must fit 31 bits; so must node indices.
+            precondition(size < 1 << 22, "gazetteer trie too large for 24-bit child codes")
+            func code(_ n: Int32) -> Int32 {
+                n < 0 ? -1 : address[Int(n)] << 1 | (builder.payloads[Int(n)].isEmpty ? 0 : 1)
+            }
+            var cells = [Int32](repeating: -1, count: size)
+            var payloadStart: [Int32] = []
+            for (index, n) in order.enumerated() {
+                let a = Int(address[Int(n)])
+                let bytes = builder.edgeBytes[Int(n)], targets = builder.edgeTargets[Int(n)]
+                payloadStart.append(Int32(payloads.count))
+                payloads += builder.payloads[Int(n)]
+                if bytes.count > Self.denseFanOut {
+                    cells[a] = Int32(index) << 8 | Self.dense
+                    for (c, t) in zip(bytes, targets) { cells[a + 1 + Int(c)] = code(t) }
+                } else {
+                    cells[a] = Int32(index) << 8 | Int32(bytes.count)
+                    for (k, (c, t)) in zip(bytes, targets).enumerated() { cells[a + 1 + k] = code(t) << 8 | Int32(c) }
+                }
+            }
+            payloadStart.append(Int32(payloads.count))
+            root = .allocate(capacity: 256)
+            _ = root.initialize(from: builder.rootTable.map(code))
+            self.cells = .allocate(capacity: size)
+            _ = self.cells.initialize(from: cells)
+            self.payloadStart = .allocate(capacity: payloadStart.count)
+            _ = self.payloadStart.initialize(from: payloadStart)
         }
 
         deinit {
-            root.deallocate(); edgeStart.deallocate(); edgeByte.deallocate()
-            edgeTarget.deallocate(); payloadStart.deallocate(); denseOffset.deallocate(); dense.deallocate()
+            root.deallocate()
+            cells.deallocate()
+            payloadStart.deallocate()
         }
 
+        /// The child code of `node` by byte `c`, or -1.
         @inline(__always) func step(_ node: Int32, _ c: UInt8) -> Int32 {
             if node == 0 { return root[Int(c)] }
-            let n = Int(node)
-            let d = denseOffset[n]
-            if d >= 0 { return dense[Int(d) + Int(c)] }
-            var k = Int(edgeStart[n])
-            let end = Int(edgeStart[n + 1])
+            let a = Int(node)
+            let fanOut = cells[a] & 0xFF
+            if fanOut == Self.dense { return cells[a &+ 1 &+ Int(c)] }
+            var k = a &+ 1
+            let end = k &+ Int(fanOut)
             while k < end {
-                if edgeByte[k] == c { return edgeTarget[k] }
-                k += 1
+                let e = cells[k]
+                if UInt8(truncatingIfNeeded: e) == c { return e >> 8 }
+                k &+= 1
             }
             return -1
         }
 
-        @inline(__always) func hasPayload(_ node: Int32) -> Bool {
-            payloadStart[Int(node)] != payloadStart[Int(node) + 1]
+        /// Indices in ``GazetteerMatcher/payloads`` of the names ending at `node`.
+        @inline(__always) func payloads(of node: Int32) -> Range<Int> {
+            let index = Int(cells[Int(node)] >> 8)
+            return Int(payloadStart[index])..<Int(payloadStart[index + 1])
         }
     }
 
@@ -188,10 +209,11 @@ struct GazetteerMatcher: Sendable {
                 i += 1
                 continue
             }
-            node = trie.step(node, Bytes.lower(c))
-            if node < 0 { break }
+            let code = trie.step(node, Bytes.lower(c))
+            if code < 0 { break }
+            node = code >> 1
             i += 1
-            if trie.hasPayload(node) {
+            if code & 1 != 0 {
                 var end = i
                 if let m = accept(node: node, start: s, end: &end, in: b) {
                     if best == nil || m.end > best!.end { best = m }
@@ -210,7 +232,7 @@ struct GazetteerMatcher: Sendable {
             else { return nil }
         }
         let written = b[start..<end]
-        for index in Int(trie.payloadStart[Int(node)])..<Int(trie.payloadStart[Int(node) + 1]) {
+        for index in trie.payloads(of: node) {
             let p = payloads[index]
             if let exact = p.exactBytes {
                 var k = 0

@@ -29,7 +29,7 @@ enum Lexicon {
     /// Word hash → class bits, as an open-addressing table (the hashes are
     /// already well mixed, so no second hash function is needed).
     static let classTable: WordTable = {
-        var table = WordTable(capacity: 4096)
+        var table = WordTable(capacity: 2048)
         for set in all { for h in set.hashes { table.add(h, set.mask) } }
         return table
     }()
@@ -41,35 +41,42 @@ enum Lexicon {
     /// Words dropped from the front of an acronym's long form.
     static let leadingArticles = set(WordClass.leadingArticles, ["the", "a", "an", "our", "this", "novel", "new", "called", "termed", "named"])
 
-    static let and = Bytes.hash("and")
-    static let so = Bytes.hash("so")
-    static let we = Bytes.hash("we")
-    static let `as` = Bytes.hash("as")
-    static let to = Bytes.hash("to")
-    static let refer = Bytes.hash("refer")
-    static let referred = Bytes.hash("referred")
-    static let call = Bytes.hash("call")
-    static let term = Bytes.hash("term")
-    static let dub = Bytes.hash("dub")
-    static let it = Bytes.hash("it")
-    static let this = Bytes.hash("this")
-    static let `is` = Bytes.hash("is")
-    static let our = Bytes.hash("our")
-    static let on = Bytes.hash("on")
-    static let across = Bytes.hash("across")
-    static let such = Bytes.hash("such")
-    static let like = Bytes.hash("like")
-    static let including = Bytes.hash("including")
-    static let namely = Bytes.hash("namely")
-    static let or = Bytes.hash("or")
-    static let compared = Bytes.hash("compared")
-    static let with = Bytes.hash("with")
-    static let over = Bytes.hash("over")
-    static let only = Bytes.hash("only")
-    static let of = Bytes.hash("of")
-    static let the = Bytes.hash("the")
-    static let both = Bytes.hash("both")
-    static let allWord = Bytes.hash("all")
+    // Single cue words, as their ``Bytes/hash(_:)`` written out: a literal
+    // constant is a plain load, while `Bytes.hash("and")` made every use in a
+    // token loop go through a lazy-initialisation check (`swift_once`, 4% of
+    // extraction). `LexiconTests` checks each against the hash function.
+    static let and: UInt64 = 0xe6f79719051ff286 // "and"
+    static let so: UInt64 = 0x08d93907b57933d7 // "so"
+    static let we: UInt64 = 0x08cb5307b56d22a9 // "we"
+    static let `as`: UInt64 = 0x089c5507b545b54d // "as"
+    static let to: UInt64 = 0x08c83907b56ac0a4 // "to"
+    static let refer: UInt64 = 0xb48882f31e7e48b5 // "refer"
+    static let referred: UInt64 = 0xefa970bd726ed4ac // "referred"
+    static let call: UInt64 = 0xb5167a90e83ba4a9 // "call"
+    static let term: UInt64 = 0xf9e3d9ef1979df37 // "term"
+    static let dub: UInt64 = 0xca643618f43484f0 // "dub"
+    static let it: UInt64 = 0x08b73e07b55c55f0 // "it"
+    static let this: UInt64 = 0x2587bcef32493841 // "this"
+    static let `is`: UInt64 = 0x08b74507b55c61d5 // "is"
+    static let our: UInt64 = 0x19f7991921bbcc99 // "our"
+    static let on: UInt64 = 0x08b05807b5566370 // "on"
+    static let across: UInt64 = 0x9480f140ae03f124 // "across"
+    static let such: UInt64 = 0xb6cd691921c53a5e // "such"
+    static let like: UInt64 = 0xbf5c99ad695db7d6 // "like"
+    static let including: UInt64 = 0xf6bd22e8ea1b8a30 // "including"
+    static let namely: UInt64 = 0xfc96e0e8e7747285 // "namely"
+    static let or: UInt64 = 0x08b05407b5565ca4 // "or"
+    static let compared: UInt64 = 0xacb28ac3f4b247f0 // "compared"
+    static let with: UInt64 = 0xa66b06f655a0c2e9 // "with"
+    static let over: UInt64 = 0xc2a38db44454a06f // "over"
+    static let only: UInt64 = 0x072ddab46af04ab7 // "only"
+    static let of: UInt64 = 0x08b06007b5567108 // "of"
+    static let the: UInt64 = 0x56f5c9194461d57c // "the"
+    static let both: UInt64 = 0xcd17f69bc69bbca2 // "both"
+    static let allWord: UInt64 = 0xe6f09b190519daa4 // "all"
+    static let `for`: UInt64 = 0xdcb27818fed9da90 // "for"
+    static let free: UInt64 = 0x7f625478d788e11b // "free"
+    static let based: UInt64 = 0xd6f577826e05d594 // "based"
 
     /// Last parts of hyphenated words that describe rather than name (`AI-based`).
     static let descriptiveSuffixes = set(WordClass.descriptiveSuffixes, ["based", "style", "like", "driven", "aware", "guided", "level", "free",
@@ -299,29 +306,32 @@ enum WordClass {
 }
 
 /// A fixed-size hash table from word hash to class bits.
+///
+/// Every word token is looked up once, so the table is kept small (2,048
+/// slots for about 800 words) and each key sits beside its value: one cache
+/// line per probe, where separate key and value arrays of 4,096 cost two misses.
 struct WordTable: Sendable {
-    private var keys: [UInt64]
-    private var values: [UInt64]
+    /// Slot `i` is `slots[2i]` (the key, 0 when empty) and `slots[2i + 1]` (its bits).
+    private var slots: [UInt64]
     private let mask: Int
 
     init(capacity: Int) {
-        keys = Array(repeating: 0, count: capacity)
-        values = Array(repeating: 0, count: capacity)
+        slots = Array(repeating: 0, count: 2 * capacity)
         mask = capacity - 1
     }
 
     mutating func add(_ key: UInt64, _ bits: UInt64) {
         var i = Int(truncatingIfNeeded: key >> 7) & mask
-        while keys[i] != 0 && keys[i] != key { i = (i + 1) & mask }
-        keys[i] = key
-        values[i] |= bits
+        while slots[2 * i] != 0 && slots[2 * i] != key { i = (i + 1) & mask }
+        slots[2 * i] = key
+        slots[2 * i + 1] |= bits
     }
 
     @inline(__always) func lookup(_ key: UInt64) -> UInt64 {
         var i = Int(truncatingIfNeeded: key >> 7) & mask
         while true {
-            let k = keys[i]
-            if k == key { return values[i] }
+            let k = slots[2 * i]
+            if k == key { return slots[2 * i + 1] }
             if k == 0 { return 0 }
             i = (i + 1) & mask
         }

@@ -122,8 +122,6 @@ extension PaperReader {
     /// "we propose / introduce / present / develop … X": the first name after
     /// the verb in its clause, skipping articles and modifiers and stopping
     /// where the clause moves on ("to", "that", "which", …).
-    private static let `for` = Bytes.hash("for")
-
     mutating func proposalRules(in f: FieldText) {
         let t = f.tokens
         for k in t.indices where t[k].isLowerWord && t[k].has(WordClass.proposeVerbs) {
@@ -172,7 +170,7 @@ extension PaperReader {
                     // "we present analysis on CIFAR-10", "a model for LSTF": after a preposition
                     // the clause names a setting or task, not the contribution.
                     if tok.has(WordClass.prepositions) { afterPreposition = true }
-                    if tok.hash == Self.for { afterFor = true }
+                    if tok.hash == Lexicon.for { afterFor = true }
                 }
                 if knownObject == nil, !NameShape.isStrong(tok, sentenceInitial: false), isDirectObject(from: k + 1, to: j, in: f),
                    let span = capitalisedWordName(at: j, in: f),

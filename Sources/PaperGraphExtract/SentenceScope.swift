@@ -25,7 +25,7 @@ extension PaperReader {
             if tok.kind == .word {
                 if tok.has(WordClass.negationCues) {
                     let next = j + 1 < t.count ? t[j + 1].hash : 0
-                    if tok.hash == Self.free { return next == Lexicon.of }
+                    if tok.hash == Lexicon.free { return next == Lexicon.of }
                     return next != Lexicon.only
                 }
                 if tok.has(WordClass.proposeVerbs) || tok.has(WordClass.comparisonCues) || tok.has(WordClass.negationStops) {
@@ -37,8 +37,6 @@ extension PaperReader {
         }
         return false
     }
-
-    private static let free = Bytes.hash("free")
 
     /// The index of the token that starts at byte `start` (tokens are in text order).
     func tokenIndex(startingAt start: Int, in f: FieldText) -> Int? {

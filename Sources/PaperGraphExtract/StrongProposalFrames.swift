@@ -122,9 +122,7 @@ extension PaperReader {
     /// than a preposition modifies that word; "based on" starts a clause.
     func isCompoundModifier(at j: Int, in f: FieldText) -> Bool {
         let t = f.tokens
-        guard t[j].hash == Self.based, j + 1 < t.count, t[j + 1].isLowerWord else { return false }
+        guard t[j].hash == Lexicon.based, j + 1 < t.count, t[j + 1].isLowerWord else { return false }
         return !t[j + 1].has(WordClass.prepositions) && !t[j + 1].has(WordClass.clauseStops)
     }
-
-    private static let based = Bytes.hash("based")
 }

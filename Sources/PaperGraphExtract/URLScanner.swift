@@ -17,15 +17,23 @@ enum URLScanner {
     /// byte with trailing punctuation removed; else nil.
     static func urlEnd(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
         guard i == 0 || !Bytes.isAlnum(b[i - 1]) else { return nil }
-        let c = Bytes.lower(b[i])
-        guard c == 0x68 || c == 0x77 || c == 0x67 || c == 0x62 || c == 0x63 else { return nil } // h w g b c
+        // Only the prefixes that can start with these two bytes are tried: this
+        // runs at every word start, and "with", "we", "by", "can" start like URLs.
+        guard i + 1 < b.count else { return nil }
+        let first = Bytes.lower(b[i]), second = Bytes.lower(b[i + 1])
+        guard second == 0x74 || second == 0x75 || second == 0x77 || second == 0x69 || second == 0x6F else { return nil } // t u w i o
         var bodyStart = i
-        if hasPrefix(b, i, "https://") { bodyStart = i + 8 }
-        else if hasPrefix(b, i, "http://") { bodyStart = i + 7 }
-        else if hasPrefix(b, i, "www.") || hasPrefix(b, i, "github.com/") || hasPrefix(b, i, "gitlab.com/")
-                    || hasPrefix(b, i, "bitbucket.org/") || hasPrefix(b, i, "codeberg.org/")
-                    || hasPrefix(b, i, "huggingface.co/") { bodyStart = i }
-        else { return nil }
+        switch first {
+        case 0x68: // h
+            if hasPrefix(b, i, "https://") { bodyStart = i + 8 }
+            else if hasPrefix(b, i, "http://") { bodyStart = i + 7 }
+            else if !hasPrefix(b, i, "huggingface.co/") { return nil }
+        case 0x77: guard hasPrefix(b, i, "www.") else { return nil } // w
+        case 0x67: guard hasPrefix(b, i, "github.com/") || hasPrefix(b, i, "gitlab.com/") else { return nil } // g
+        case 0x62: guard hasPrefix(b, i, "bitbucket.org/") else { return nil } // b
+        case 0x63: guard hasPrefix(b, i, "codeberg.org/") else { return nil } // c
+        default: return nil
+        }
         var j = bodyStart
         var parens = 0
         while j < b.count {
@@ -69,8 +77,10 @@ enum URLScanner {
         var s = Substring(url)
         for scheme in ["https://", "http://", "HTTPS://", "HTTP://"] where s.hasPrefix(scheme) { s = s.dropFirst(scheme.count); break }
         if s.lowercased().hasPrefix("www.") { s = s.dropFirst(4) }
-        if let cut = s.firstIndex(where: { $0 == "?" || $0 == "#" }) { s = s[..<cut] }
-        var parts = s.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        // A URL as `urlEnd` delimits it is ASCII, so its bytes are its characters:
+        // searching and splitting the UTF-8 view spares grapheme breaking.
+        if let cut = s.utf8.firstIndex(where: { $0 == 0x3F || $0 == 0x23 }) { s = s[..<cut] }
+        var parts = s.utf8.split(separator: 0x2F, omittingEmptySubsequences: true).map { String(decoding: $0, as: UTF8.self) }
         guard !parts.isEmpty else { return nil }
         let host = parts.removeFirst().lowercased()
         guard !referenceHosts.contains(host) else { return nil }
