@@ -57,6 +57,7 @@ enum Lexicon {
     static let dub: UInt64 = 0xca643618f43484f0 // "dub"
     static let it: UInt64 = 0x08b73e07b55c55f0 // "it"
     static let this: UInt64 = 0x2587bcef32493841 // "this"
+    static let these: UInt64 = 0xeaf1ba725db4c0c8 // "these"
     static let `is`: UInt64 = 0x08b74507b55c61d5 // "is"
     static let our: UInt64 = 0x19f7991921bbcc99 // "our"
     static let on: UInt64 = 0x08b05807b5566370 // "on"

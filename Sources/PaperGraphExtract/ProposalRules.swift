@@ -264,6 +264,7 @@ extension PaperReader {
             } else if t[k].hash == Lexicon.call || t[k].hash == Lexicon.term || t[k].hash == Lexicon.dub,
                       k > 0, t[k - 1].hash == Lexicon.we {
                 after = k + 1
+                after = afterNamedObject(from: after, in: f)
                 if after < t.count, t[after].hash == Lexicon.it || t[after].hash == Lexicon.this { after += 1 }
                 firstPerson = true
             }
@@ -292,6 +293,28 @@ extension PaperReader {
             }
             addContribution(span, data: data, rule: "named", in: f)
         }
+    }
+
+    /// Where the name starts after "we call …" when the verb's object is a noun
+    /// phrase headed by a method or data noun: "We call the resulting models
+    /// InstructGPT", "we call this approach X", "we call our dataset Y". A
+    /// determiner, at most two lower-case modifiers, then the head noun; without
+    /// such a phrase the name starts at `k` ("we call it X", "we call X", and
+    /// "which we call proximal policy optimization (PPO)", where the lower-case
+    /// words are the name itself).
+    func afterNamedObject(from k: Int, in f: FieldText) -> Int {
+        let t = f.tokens
+        guard k < t.count, t[k].hash == Lexicon.the || t[k].hash == Lexicon.our || t[k].hash == Lexicon.these
+            || t[k].hash == Lexicon.this else { return k }
+        var j = k + 1
+        var modifiers = 0
+        while j < t.count, t[j].sentence == t[k].sentence, t[j].isLowerWord {
+            if t[j].has(WordClass.methodNouns) || t[j].has(WordClass.dataNouns) { return j + 1 }
+            if t[j].has(WordClass.clauseStops) || t[j].has(WordClass.prepositions) || modifiers == 2 { break }
+            modifiers += 1
+            j += 1
+        }
+        return k
     }
 
     // MARK: "X, a novel …"

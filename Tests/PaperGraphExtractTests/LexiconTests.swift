@@ -17,6 +17,7 @@ import Testing
         #expect(Lexicon.dub == Bytes.hash("dub"))
         #expect(Lexicon.it == Bytes.hash("it"))
         #expect(Lexicon.this == Bytes.hash("this"))
+        #expect(Lexicon.these == Bytes.hash("these"))
         #expect(Lexicon.`is` == Bytes.hash("is"))
         #expect(Lexicon.our == Bytes.hash("our"))
         #expect(Lexicon.on == Bytes.hash("on"))

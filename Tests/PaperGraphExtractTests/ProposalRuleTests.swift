@@ -49,6 +49,23 @@ import PaperGraphModel
         #expect(names(named.proposes) == ["self-check"])
     }
 
+    /// "we call <determiner> [modifiers] <method or data noun> X": the noun phrase is
+    /// the verb's object and X its name, even when X is a method the gazetteer knows.
+    @Test func weCallTheNounPhraseX() {
+        let models = Support.extract("t", "We fine-tune a pretrained model with feedback from annotators. We call the resulting models AlignNet.")
+        #expect(names(models.proposes) == ["AlignNet"])
+        let approach = Support.extract("t", "We call this approach Tacotron, and show that it synthesises speech well.")
+        #expect(names(approach.proposes) == ["Tacotron"])
+        let pronoun = Support.extract("t", "We call it GraphMixer, a simple model for link prediction.")
+        #expect(names(pronoun.proposes) == ["GraphMixer"])
+        // Without a determiner the lower-case words are the name itself, not its head noun.
+        let lowercase = Support.extract("t", "The new methods, which we call proximal policy optimization (PPO), are simple.")
+        #expect(names(lowercase.proposes) == ["proximal policy optimization"])
+        // A preposition ends the phrase: "we call on the community" names nothing.
+        let idiom = Support.extract("t", "We call on the research community to adopt stronger baselines such as BERT.")
+        #expect(idiom.proposes.isEmpty)
+    }
+
     @Test func firstPersonNamingMayCoinALowercaseOrKnownName() {
         let e = Support.extract("t", "The model is trained with a distillation objective, which we refer to as self-distillation.")
         #expect(names(e.proposes) == ["self-distillation"])
