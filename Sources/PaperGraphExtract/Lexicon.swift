@@ -148,7 +148,7 @@ enum Lexicon {
                                    "design", "designs", "designed", "devise", "devised", "build", "built",
                                    "create", "created", "construct", "constructed", "release", "released",
                                    "contribute", "offer", "unveil", "releasing", "introducing", "proposing", "presenting",
-                                   "curate", "curated", "collect", "collected"])
+                                   "curate", "curated", "collect", "collected", "describe", "describes"])
     /// Base forms of the proposal verbs: with "we" anywhere earlier in the
     /// sentence ("we challenge … and propose X") they still announce the paper's work.
     static let proposeBaseVerbs = set(WordClass.proposeBaseVerbs, ["propose", "introduce", "present", "develop", "design", "devise", "build",

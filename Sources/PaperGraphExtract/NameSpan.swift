@@ -35,12 +35,14 @@ extension PaperReader {
         // Self-ImprovemenT (PIT)", "Reasoning Generalist via Self-Improvement (ReGenesis)".
         if t[k].firstUpper, let span = phraseWithParenthesisedName(at: k, in: f) { return span }
         if NameShape.isStrong(t[k], sentenceInitial: initial) {
-            var span = NameSpan(name: f.string(t[k]), range: t[k].start..<t[k].end, next: k + 1)
+            let end = versionNumber(after: k, in: f) ?? k
+            var span = NameSpan(name: f.slice(t[k].start..<t[end].end), range: t[k].start..<t[end].end, next: end + 1)
             // "SMART (Self-learning Meta-strategy Agent …)": step over the expansion.
-            if k + 1 < t.count, t[k + 1].kind == .punct, t[k + 1].byte == 0x28,
-               let close = (k + 2..<min(t.count, k + 18)).first(where: { t[$0].kind == .punct && t[$0].byte == 0x29 }),
-               close > k + 3 {
-                span.expansion = f.slice(t[k + 2].start..<t[close - 1].end)
+            let o = span.next
+            if o < t.count, t[o].kind == .punct, t[o].byte == 0x28,
+               let close = (o + 1..<min(t.count, o + 17)).first(where: { t[$0].kind == .punct && t[$0].byte == 0x29 }),
+               close > o + 2 {
+                span.expansion = f.slice(t[o + 1].start..<t[close - 1].end)
                 span.next = close + 1
             }
             return span
@@ -80,6 +82,22 @@ extension PaperReader {
             return NameSpan(name: f.slice(range), range: range, next: last + 1)
         }
         return nil
+    }
+
+    /// The token of a release number written apart from the name at `k`
+    /// ("Tacotron 2", "FastSpeech 2,", "YOLO v3."): one digit, or `v` and digits,
+    /// closing the phrase (punctuation or the end follows). A number followed by
+    /// a word is a count or a quantity ("BERT 3 times"), not part of the name.
+    func versionNumber(after k: Int, in f: FieldText) -> Int? {
+        let t = f.tokens
+        let v = k + 1
+        guard v < t.count, t[v].kind == .word, t[v].sentence == t[k].sentence, t[v].start == t[k].end + 1,
+              f.bytes[t[k].end] == 0x20, t[v].hyphens == 0 else { return nil }
+        let isDigit = t[v].letters == 0 && t[v].digits == 1
+        let isV = t[v].letters == 1 && t[v].digits >= 1 && t[v].digits <= 2 && f.bytes[t[v].start] == 0x76
+        guard isDigit || isV else { return nil }
+        guard v + 1 >= t.count || t[v + 1].kind == .punct && t[v + 1].byte != 0x2D else { return nil }
+        return v
     }
 
     private func phraseWithParenthesisedName(at k: Int, in f: FieldText) -> NameSpan? {

@@ -66,6 +66,15 @@ import PaperGraphModel
         #expect(idiom.proposes.isEmpty)
     }
 
+    /// "This paper describes X" announces the contribution like "presents"; a
+    /// description of how something works does not.
+    @Test func thisPaperDescribesX() {
+        let e = Support.extract("t", "This paper describes SpeechFlow 2, a flow-based network for speech synthesis.")
+        #expect(names(e.proposes) == ["SpeechFlow 2"])
+        let how = Support.extract("t", "We describe how BERT represents syntax in its middle layers.")
+        #expect(how.proposes.isEmpty)
+    }
+
     @Test func firstPersonNamingMayCoinALowercaseOrKnownName() {
         let e = Support.extract("t", "The model is trained with a distillation objective, which we refer to as self-distillation.")
         #expect(names(e.proposes) == ["self-distillation"])
