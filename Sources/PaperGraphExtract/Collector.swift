@@ -49,6 +49,12 @@ struct Collector {
         if let partner { keys[slot.rawValue].remove(partner) }
     }
 
+    /// Removes one name from a list, leaving its acronym or expansion partner.
+    mutating func removeOnly(_ slot: Slot, folded key: String) {
+        lists[slot.rawValue].removeAll { Fold.key($0.name) == key }
+        keys[slot.rawValue].remove(key)
+    }
+
     /// The final extraction: methods a paper proposes are not also "used",
     /// benchmarks it introduces are not also "evaluated on", and every list is
     /// in text order (title, abstract, comment; then offset).

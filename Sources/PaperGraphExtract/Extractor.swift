@@ -121,6 +121,7 @@ struct PaperReader {
         baselineRule(in: title, matches: titleMatches)
         baselineRule(in: abstract, matches: abstractMatches)
         mergeAbbreviatedProposals()
+        mergePluralProposals()
         repositoryNameRule()
     }
 
@@ -283,6 +284,19 @@ struct PaperReader {
         // prefix of the other) is reported canonically.
         let w = keys[form], c = keys[0]
         return w.hasPrefix(c) || c.hasPrefix(w) ? forms[0] : written
+    }
+
+    /// "EfficientNets" beside "EfficientNet", "LDMs" beside "LDM": the plural of
+    /// a proposed name is the same contribution (the family of models), so only
+    /// the singular is reported. Only an exact `s` suffix on a name of three or
+    /// more characters counts ("Atlas" is not the plural of "Atla").
+    mutating func mergePluralProposals() {
+        let names = Set(collector.lists[Collector.Slot.proposes.rawValue].map(\.name))
+        for plural in names where plural.count >= 4 && plural.hasSuffix("s") && !plural.hasSuffix("ss") {
+            if names.contains(String(plural.dropLast())) {
+                collector.removeOnly(.proposes, folded: Fold.key(plural))
+            }
+        }
     }
 
     /// "Self-J" in the abstract abbreviates "Self-Judge" in the title: one

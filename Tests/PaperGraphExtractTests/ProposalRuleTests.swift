@@ -75,6 +75,13 @@ import PaperGraphModel
         #expect(how.proposes.isEmpty)
     }
 
+    /// The plural of a proposed name is the same contribution: one node, not two.
+    @Test func pluralOfAProposedNameIsOneProposal() {
+        let e = Support.extract("GlowFormer: Scaling Flow Transformers",
+                                "We scale the model up to obtain a family of models, called GlowFormers, which are fast.")
+        #expect(names(e.proposes) == ["GlowFormer"])
+    }
+
     @Test func firstPersonNamingMayCoinALowercaseOrKnownName() {
         let e = Support.extract("t", "The model is trained with a distillation objective, which we refer to as self-distillation.")
         #expect(names(e.proposes) == ["self-distillation"])
