@@ -63,8 +63,9 @@ public struct BuildPipeline: Sendable {
         let ontology = self.ontology
         let extraction = PipelinedExtraction(
             extractor: extractor, jobs: options.jobs, batchSize: Self.batchSize,
+            // Encoded here, on the extraction threads, so the writer thread only writes.
             transform: { record, extraction in
-                GraphAssembler.fragment(for: record, extraction: extraction, ontology: ontology)
+                EncodedFragment(GraphAssembler.fragment(for: record, extraction: extraction, ontology: ontology))
             },
             consume: { fragments in try writer.submit(fragments) })
         let ingestor = Ingestor(options: IngestOptions(format: options.format, progress: options.progress))

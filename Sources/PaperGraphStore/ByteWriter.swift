@@ -34,6 +34,12 @@ struct ByteWriter {
         }
     }
 
+    /// A string's UTF-8 bytes with no length before them (the caller records where they end).
+    mutating func raw(_ value: String) {
+        var value = value
+        value.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
     mutating func double(_ value: Double) {
         var bits = value.bitPattern.littleEndian
         withUnsafeBytes(of: &bits) { bytes.append(contentsOf: $0) }
