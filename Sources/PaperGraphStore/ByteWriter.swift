@@ -12,6 +12,8 @@ struct ByteWriter {
 
     mutating func byte(_ value: UInt8) { bytes.append(value) }
 
+    mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
+
     mutating func varint(_ value: UInt64) {
         var v = value
         while v >= 0x80 {

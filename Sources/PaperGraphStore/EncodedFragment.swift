@@ -17,22 +17,22 @@ import PaperGraphModel
 /// Decoding gives back exactly the fragment's values (``node(_:)``,
 /// ``evidence(_:)``); the writer does so only where it must merge with what is
 /// stored.
-public struct EncodedFragment: Sendable {
+public struct EncodedFragment: Sendable, Equatable {
     /// A node; its name's UTF-8 bytes are followed directly by its encoded
     /// properties, so the pair compares with one `memcmp` (see ``StoredNode``).
-    struct NodeEntry: Sendable {
+    struct NodeEntry: Sendable, Equatable {
         let id: NodeID
         let name: Range<Int>
         let properties: Range<Int>
     }
 
     /// An edge end: a node of this fragment, or one only named by the edge.
-    enum Endpoint: Sendable {
+    enum Endpoint: Sendable, Equatable {
         case node(Int)
         case outside(NodeID)
     }
 
-    struct EdgeEntry: Sendable {
+    struct EdgeEntry: Sendable, Equatable {
         let from: Endpoint
         let relation: Relation
         let to: Endpoint
@@ -50,35 +50,17 @@ public struct EncodedFragment: Sendable {
 
     public init(_ fragment: GraphFragment) {
         let (nodes, edges) = Self.normalize(fragment)
-        var writer = ByteWriter(capacity: 2_048)
-        var nodeEntries: [NodeEntry] = []
-        nodeEntries.reserveCapacity(nodes.count)
-        for node in nodes {
-            let nameStart = writer.bytes.count
-            writer.raw(node.name)
-            let propertiesStart = writer.bytes.count
-            PropertyCoding.encode(node.properties, into: &writer)
-            nodeEntries.append(NodeEntry(id: node.id, name: nameStart..<propertiesStart,
-                                         properties: propertiesStart..<writer.bytes.count))
-        }
-        func endpoint(_ id: NodeID) -> Endpoint {
-            nodes.firstIndex(where: { $0.id == id }).map(Endpoint.node) ?? .outside(id)
-        }
-        var edgeEntries: [EdgeEntry] = []
-        edgeEntries.reserveCapacity(edges.count)
-        for edge in edges {
-            let start = writer.bytes.count
-            PropertyCoding.encode(edge.evidence, into: &writer)
-            edgeEntries.append(EdgeEntry(from: endpoint(edge.from), relation: edge.relation, to: endpoint(edge.to),
-                                         evidence: start..<writer.bytes.count,
-                                         isOwned: edge.from == fragment.paper && edge.relation.isExtracted))
-        }
-        let bytes = writer.bytes
-        contentHash = fragment.paper.map { Self.contentHash(paper: $0, nodes: nodes, edges: edges, encoded: edgeEntries,
-                                                            bytes: bytes) } ?? 0
-        paper = fragment.paper
-        self.nodes = nodeEntries
-        self.edges = edgeEntries
+        var builder = Builder(paper: fragment.paper)
+        for node in nodes { builder.add(node) }
+        for edge in edges { builder.addEdge(from: edge.from, edge.relation, to: edge.to, evidence: edge.evidence) }
+        self = builder.finish()
+    }
+
+    init(paper: NodeID?, contentHash: Int64, nodes: [NodeEntry], edges: [EdgeEntry], bytes: [UInt8]) {
+        self.paper = paper
+        self.contentHash = contentHash
+        self.nodes = nodes
+        self.edges = edges
         self.bytes = bytes
     }
 
@@ -150,32 +132,6 @@ public struct EncodedFragment: Sendable {
             }
         }
         return result
-    }
-
-    /// The hash over the paper's node, the nodes it mentions and its edges with their
-    /// encoded evidence, that tells an unchanged paper from a changed one. Stored in
-    /// `papers.content_hash`, so it must never change for the same fragment.
-    private static func contentHash(paper: NodeID, nodes: [Node], edges: [EdgeSpec], encoded: [EdgeEntry],
-                                    bytes: [UInt8]) -> Int64 {
-        var hash = StableHash()
-        hash.combine(paper.key)
-        for node in nodes {
-            hash.combine(node.kind.rawValue)
-            hash.combine(node.id.key)
-            hash.combine(node.name)
-            hash.combine(node.properties)
-        }
-        bytes.withUnsafeBytes { buffer in
-            for (edge, entry) in zip(edges, encoded) {
-                hash.combine(edge.from.kind.rawValue)
-                hash.combine(edge.from.key)
-                hash.combine(edge.relation.rawValue)
-                hash.combine(edge.to.kind.rawValue)
-                hash.combine(edge.to.key)
-                hash.combine(bytes: UnsafeRawBufferPointer(rebasing: buffer[entry.evidence]))
-            }
-        }
-        return hash.finalized
     }
 }
 
