@@ -39,22 +39,6 @@ public struct KnowledgeGraph: Sendable {
     ///   index out of range (the input was not what it claimed). Edge distinctness
     ///   is the caller's promise; it is not checked.
     public init?(distinctNodes: [Node], distinctEdges: [Edge]) {
-        self.init(distinctNodes: distinctNodes, identities: nil, distinctEdges: distinctEdges)
-    }
-
-    /// As ``init(distinctNodes:distinctEdges:)``, with the identity index built by the
-    /// caller from `distinctNodes`' identities in order (a store load builds it on the
-    /// thread that decodes the nodes, while another reads the edges). That `identities`
-    /// was built from these nodes is the caller's promise; only its size is checked.
-    ///
-    /// - Returns: nil when two nodes share an identity, `identities` does not hold one
-    ///   entry per node, or an edge names a node index out of range.
-    public init?(distinctNodes: [Node], identities: IdentityIndex, distinctEdges: [Edge]) {
-        guard identities.isDistinct, identities.count == distinctNodes.count else { return nil }
-        self.init(distinctNodes: distinctNodes, identities: .some(identities), distinctEdges: distinctEdges)
-    }
-
-    private init?(distinctNodes: [Node], identities given: IdentityIndex?, distinctEdges: [Edge]) {
         let count = distinctNodes.count
         for edge in distinctEdges {
             guard edge.from >= 0, edge.from < count, edge.to >= 0, edge.to < count else { return nil }
@@ -63,51 +47,40 @@ public struct KnowledgeGraph: Sendable {
         // are built at once on up to three threads: on a 1M-paper load this is about a
         // third of the time that remains once rows are decoded.
         let parts = BulkParts()
-        parts.identities = given
-        DispatchQueue.concurrentPerform(iterations: given == nil ? 3 : 2) { part in
+        DispatchQueue.concurrentPerform(iterations: 3) { part in
             switch part {
-            case 0: parts.outgoing = Self.adjacency(distinctEdges, nodes: count, bySource: true)
-            case 1: parts.incoming = Self.adjacency(distinctEdges, nodes: count, bySource: false)
-            default:
-                var identities = IdentityIndex(capacity: count)
-                for node in distinctNodes { identities.append(node.id) }
-                parts.identities = identities
+            case 0: parts.index = Self.identityIndex(distinctNodes)
+            case 1: parts.outgoing = Self.adjacency(distinctEdges, nodes: count, bySource: true)
+            default: parts.incoming = Self.adjacency(distinctEdges, nodes: count, bySource: false)
             }
         }
-        guard let identities = parts.identities, identities.isDistinct else { return nil }
+        guard let (index, byKind) = parts.index else { return nil }
         nodes = distinctNodes
         edges = distinctEdges
-        nodeIndex = identities.index
-        nodesByKind = identities.byKind
+        nodeIndex = index
+        nodesByKind = byKind
         outgoingEdges = parts.outgoing
         incomingEdges = parts.incoming
-    }
-
-    /// Identity → index and kind → indices of a list of nodes, built one node at a time.
-    public struct IdentityIndex: Sendable {
-        fileprivate var index: [NodeID: Int] = [:]
-        fileprivate var byKind: [NodeKind: [Int]] = [:]
-        /// False once an identity was appended twice.
-        public private(set) var isDistinct = true
-        public var count: Int { index.count }
-        private var appended = 0
-
-        public init(capacity: Int) { index.reserveCapacity(capacity) }
-
-        /// Records the identity of the next node.
-        public mutating func append(_ id: NodeID) {
-            if index.updateValue(appended, forKey: id) != nil { isDistinct = false }
-            byKind[id.kind, default: []].append(appended)
-            appended += 1
-        }
     }
 
     /// What the threads of ``init(distinctNodes:distinctEdges:)`` build; each field is
     /// written by one thread and read only after all have finished.
     private final class BulkParts: @unchecked Sendable {
-        var identities: IdentityIndex?
+        var index: ([NodeID: Int], [NodeKind: [Int]])?
         var outgoing: [[Int]] = []
         var incoming: [[Int]] = []
+    }
+
+    /// Identity → index and kind → indices; nil when two nodes share an identity.
+    private static func identityIndex(_ nodes: [Node]) -> ([NodeID: Int], [NodeKind: [Int]])? {
+        var index: [NodeID: Int] = [:]
+        index.reserveCapacity(nodes.count)
+        var byKind: [NodeKind: [Int]] = [:]
+        for (i, node) in nodes.enumerated() {
+            guard index.updateValue(i, forKey: node.id) == nil else { return nil }
+            byKind[node.kind, default: []].append(i)
+        }
+        return (index, byKind)
     }
 
     /// Per node, the indices of the edges leaving it (`bySource`) or entering it, in

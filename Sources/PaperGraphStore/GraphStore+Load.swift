@@ -18,9 +18,8 @@ extension GraphStore {
     /// Nodes come back in insertion order, as the graph built from the same
     /// fragments in memory has them; edges come back grouped by source node.
     ///
-    /// Node rows are decoded, and their identity index built, on a second thread
-    /// (``NodeRowDecoder``) while this one reads and decodes the edges, and the graph
-    /// is then built in bulk
+    /// Node rows are decoded on a second thread (``NodeRowDecoder``) while this one
+    /// reads and decodes the edges, and the graph is then built in bulk
     /// (``KnowledgeGraph/init(distinctNodes:distinctEdges:)``): the store's
     /// constraints already guarantee one node per identity and one edge per triple.
     public func loadGraph(evidence: EvidenceLoading = .all) throws(StoreError) -> KnowledgeGraph {
@@ -85,8 +84,7 @@ extension GraphStore {
                               evidence: items))
         }
 
-        let (nodes, identities) = try decoder.finish()
-        guard let graph = KnowledgeGraph(distinctNodes: nodes, identities: identities, distinctEdges: edges) else {
+        guard let graph = KnowledgeGraph(distinctNodes: try decoder.finish(), distinctEdges: edges) else {
             throw .corrupt(path: path, reason: "two nodes share one kind and key")
         }
         return graph

@@ -32,15 +32,11 @@ final class NodeRowDecoder: @unchecked Sendable {
     private let slots = DispatchSemaphore(value: 8)
     /// Touched only on `queue`, then read by ``finish()`` after it drained.
     private var nodes: [Node] = []
-    /// Built here too, while the loading thread still reads edges, so the graph's
-    /// identity index is ready when they are.
-    private var identities: KnowledgeGraph.IdentityIndex
     private var failure: StoreError?
 
     init(path: String, expectedNodes: Int) {
         self.path = path
         nodes.reserveCapacity(expectedNodes)
-        identities = KnowledgeGraph.IdentityIndex(capacity: expectedNodes)
     }
 
     /// Queues a chunk; blocks while eight are already waiting.
@@ -58,11 +54,11 @@ final class NodeRowDecoder: @unchecked Sendable {
         }
     }
 
-    /// Every node submitted, in order, and their identity index, once all chunks are decoded.
-    func finish() throws(StoreError) -> ([Node], KnowledgeGraph.IdentityIndex) {
-        let (nodes, identities, failure) = queue.sync { (self.nodes, self.identities, self.failure) }
+    /// Every node submitted, in order, once all chunks are decoded.
+    func finish() throws(StoreError) -> [Node] {
+        let (nodes, failure) = queue.sync { (self.nodes, self.failure) }
         if let failure { throw failure }
-        return (nodes, identities)
+        return nodes
     }
 
     private func decode(_ chunk: Chunk) throws(StoreError) {
@@ -73,7 +69,6 @@ final class NodeRowDecoder: @unchecked Sendable {
                     return .corrupt(path: path, reason: "undecodable properties of node \(id) (row \(row.row))")
                 }
                 nodes.append(Node(id: id, name: String(decoding: buffer[row.name], as: UTF8.self), properties: properties))
-                identities.append(id)
             }
             return nil
         }

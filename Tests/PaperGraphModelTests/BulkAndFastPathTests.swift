@@ -56,17 +56,6 @@ struct BulkAndFastPathTests {
         }
         #expect(bulk.edgeIndex(from: 4, relation: .evaluatesOn, to: 0) == incremental.edgeIndex(from: 4, relation: .evaluatesOn, to: 0))
         #expect(bulk.edgeIndex(from: 4, relation: .uses, to: 0) == nil)
-
-        // With the identity index built beforehand (as a store load does), the same graph.
-        var identities = KnowledgeGraph.IdentityIndex(capacity: nodes.count)
-        for node in nodes { identities.append(node.id) }
-        let indexed = try #require(KnowledgeGraph(distinctNodes: nodes, identities: identities, distinctEdges: edges))
-        #expect(indexed.nodes == bulk.nodes && indexed.edges == bulk.edges && indexed.nodeCounts == bulk.nodeCounts)
-        for i in nodes.indices {
-            #expect(indexed.index(of: nodes[i].id) == i)
-            #expect(indexed.outgoing(i) == bulk.outgoing(i) && indexed.incoming(i) == bulk.incoming(i))
-        }
-        #expect(indexed.nodeIndices(of: .benchmark) == bulk.nodeIndices(of: .benchmark))
     }
 
     @Test("bulk construction refuses a repeated identity or an edge to a missing node")
@@ -74,14 +63,5 @@ struct BulkAndFastPathTests {
         let a = Node(id: NodeID(.method, "MCTS"), name: "MCTS")
         #expect(KnowledgeGraph(distinctNodes: [a, a], distinctEdges: []) == nil)
         #expect(KnowledgeGraph(distinctNodes: [a], distinctEdges: [Edge(from: 0, relation: .specializes, to: 1)]) == nil)
-        var repeated = KnowledgeGraph.IdentityIndex(capacity: 2)
-        repeated.append(a.id)
-        repeated.append(a.id)
-        #expect(!repeated.isDistinct)
-        #expect(KnowledgeGraph(distinctNodes: [a, a], identities: repeated, distinctEdges: []) == nil)
-        var short = KnowledgeGraph.IdentityIndex(capacity: 1)
-        short.append(a.id)
-        let b = Node(id: NodeID(.method, "BFS"), name: "BFS")
-        #expect(KnowledgeGraph(distinctNodes: [a, b], identities: short, distinctEdges: []) == nil)
     }
 }
