@@ -44,10 +44,12 @@ public struct BuildPipeline: Sendable {
 
     public let ontology: Ontology
     private let extractor: Extractor
+    private let assembler: EncodedAssembler
 
     public init(ontology: Ontology) {
         self.ontology = ontology
         self.extractor = Extractor(ontology: ontology)
+        self.assembler = EncodedAssembler(ontology: ontology)
     }
 
     /// Reads every input into the store. Warnings about skipped records go to
@@ -60,12 +62,11 @@ public struct BuildPipeline: Sendable {
             try FileManager.default.createDirectory(atPath: storeDirectory, withIntermediateDirectories: true)
         }
         let writer = try BackgroundWriter(path: options.storePath)
-        let ontology = self.ontology
+        let assembler = self.assembler
         let extraction = PipelinedExtraction(
             extractor: extractor, jobs: options.jobs, batchSize: Self.batchSize,
-            transform: { record, extraction in
-                GraphAssembler.fragment(for: record, extraction: extraction, ontology: ontology)
-            },
+            // Assembled and encoded here, on the extraction threads, so the writer thread only writes.
+            transform: { record, extraction in assembler.fragment(for: record, extraction: extraction) },
             consume: { fragments in try writer.submit(fragments) })
         let ingestor = Ingestor(options: IngestOptions(format: options.format, progress: options.progress))
         let ingested: IngestSummary

@@ -13,7 +13,7 @@ import PaperGraphModel
 public final class BackgroundWriter: @unchecked Sendable {
     private let condition = NSCondition()
     /// Guarded by `condition`.
-    private var queue: [[GraphFragment]] = []
+    private var queue: [[EncodedFragment]] = []
     private var closed = false
     private var outcome: Result<WriteSummary, StoreError>?
     private let queueLimit: Int
@@ -26,7 +26,7 @@ public final class BackgroundWriter: @unchecked Sendable {
         let thread = Thread { [self] in
             let result: Result<WriteSummary, StoreError>
             do throws(StoreError) {
-                result = .success(try store.write(Chunks(writer: self), batchSize: batchSize))
+                result = .success(try store.write(encoded: Chunks(writer: self), batchSize: batchSize))
             } catch {
                 result = .failure(error)
             }
@@ -41,9 +41,17 @@ public final class BackgroundWriter: @unchecked Sendable {
         thread.start()
     }
 
-    /// Queues fragments for writing; blocks while the queue is full.
+    /// Queues fragments for writing, encoding them on the caller's thread; blocks while
+    /// the queue is full.
     /// - Throws: the writer's error, if writing already failed (nothing more is written).
     public func submit(_ fragments: [GraphFragment]) throws(StoreError) {
+        try submit(fragments.map(EncodedFragment.init))
+    }
+
+    /// Queues encoded fragments for writing; blocks while the queue is full. Encoding
+    /// on the threads that assemble the fragments leaves the writer only SQLite's work.
+    /// - Throws: the writer's error, if writing already failed (nothing more is written).
+    public func submit(_ fragments: [EncodedFragment]) throws(StoreError) {
         condition.lock()
         defer { condition.unlock() }
         while queue.count >= queueLimit && outcome == nil { condition.wait() }
@@ -64,7 +72,7 @@ public final class BackgroundWriter: @unchecked Sendable {
     }
 
     /// The next chunk for the writer thread; nil once closed and drained.
-    private func take() -> [GraphFragment]? {
+    private func take() -> [EncodedFragment]? {
         condition.lock()
         defer { condition.unlock() }
         while queue.isEmpty && !closed { condition.wait() }
@@ -77,12 +85,12 @@ public final class BackgroundWriter: @unchecked Sendable {
     /// The submitted fragments as one sequence, read on the writer thread.
     private struct Chunks: Sequence, IteratorProtocol {
         let writer: BackgroundWriter
-        var current: [GraphFragment] = []
+        var current: [EncodedFragment] = []
         var position = 0
 
         init(writer: BackgroundWriter) { self.writer = writer }
 
-        mutating func next() -> GraphFragment? {
+        mutating func next() -> EncodedFragment? {
             while position == current.count {
                 guard let chunk = writer.take() else { return nil }
                 current = chunk

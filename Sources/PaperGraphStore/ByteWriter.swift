@@ -12,6 +12,8 @@ struct ByteWriter {
 
     mutating func byte(_ value: UInt8) { bytes.append(value) }
 
+    mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
+
     mutating func varint(_ value: UInt64) {
         var v = value
         while v >= 0x80 {
@@ -32,6 +34,12 @@ struct ByteWriter {
             varint(UInt64(utf8.count))
             bytes.append(contentsOf: utf8)
         }
+    }
+
+    /// A string's UTF-8 bytes with no length before them (the caller records where they end).
+    mutating func raw(_ value: String) {
+        var value = value
+        value.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     mutating func double(_ value: Double) {

@@ -24,6 +24,13 @@ extension GraphStore {
     /// build yields what an uninterrupted one does.
     @discardableResult
     public func write(_ fragments: some Sequence<GraphFragment>, batchSize: Int = 10_000) throws(StoreError) -> WriteSummary {
+        try write(encoded: fragments.lazy.map(EncodedFragment.init), batchSize: batchSize)
+    }
+
+    /// Writes fragments encoded beforehand (see ``EncodedFragment``), exactly as
+    /// ``write(_:batchSize:)`` writes the fragments they were encoded from.
+    @discardableResult
+    public func write(encoded fragments: some Sequence<EncodedFragment>, batchSize: Int = 10_000) throws(StoreError) -> WriteSummary {
         guard mode == .readWrite else { throw .readOnly(path: path) }
         var summary = WriteSummary()
         var undo: [(Int64, Int64?)] = []
@@ -72,27 +79,13 @@ extension GraphStore {
 
     private enum PaperMode { case none, fresh, replace, merge }
 
-    private func write(_ fragment: GraphFragment, state: WriteState,
+    private func write(_ fragment: EncodedFragment, state: WriteState,
                        summary: inout WriteSummary, undo: inout [(Int64, Int64?)]) throws(StoreError) {
-        let (nodes, edges) = Self.normalize(fragment)
-
-        // Evidence is encoded once: the bytes are both what is hashed and what is
-        // stored. Node properties are encoded only for rows actually written.
-        state.evidenceBuffer.removeAll()
-        var evidenceRanges: [Range<Int>] = []
-        evidenceRanges.reserveCapacity(edges.count)
-        for edge in edges {
-            let start = state.evidenceBuffer.bytes.count
-            PropertyCoding.encode(edge.evidence, into: &state.evidenceBuffer)
-            evidenceRanges.append(start..<state.evidenceBuffer.bytes.count)
-        }
-
         var paperMode = PaperMode.none
         var paperRow: Int64?
         var newHash: Int64 = 0
         if let paper = fragment.paper {
-            let hash = Self.contentHash(paper: paper, nodes: nodes, edges: edges, state: state,
-                                        evidenceRanges: evidenceRanges)
+            let hash = fragment.contentHash
             paperRow = state.rows[paper]
             if let row = paperRow, let sessionHash = session[row] {
                 paperMode = .merge
@@ -120,34 +113,35 @@ extension GraphStore {
         }
 
         // Nodes, in fragment order, so rowids follow the order an in-memory merge would give.
-        var nodeRows: [Int64] = []
-        nodeRows.reserveCapacity(nodes.count)
-        for node in nodes {
+        state.nodeRows.removeAll(keepingCapacity: true)
+        for (index, node) in fragment.nodes.enumerated() {
             if let row = state.rows[node.id] {
-                nodeRows.append(row)
+                state.nodeRows.append(row)
                 if node.id == fragment.paper && paperMode == .replace {
-                    try updateNode(row: row, node: node, state: state)
+                    try updateNode(row: row, fragment: fragment, node: index, state: state)
                 } else {
-                    try mergeNode(node, row: row, state: state)
+                    try mergeNode(fragment, node: index, row: row, state: state)
                 }
             } else {
-                nodeRows.append(try insertNode(node, state: state))
+                state.nodeRows.append(try insertNode(fragment, node: index, state: state))
             }
         }
 
-        for (index, edge) in edges.enumerated() {
-            let src = try endpoint(edge.from, nodes: nodes, rows: nodeRows, state: state)
-            let dst = try endpoint(edge.to, nodes: nodes, rows: nodeRows, state: state)
-            let owned = edge.from == fragment.paper && edge.relation.isExtracted
-            if owned && (paperMode == .fresh || paperMode == .replace) {
+        for (index, edge) in fragment.edges.enumerated() {
+            let src = try row(of: edge.from, state: state)
+            let dst = try row(of: edge.to, state: state)
+            if edge.isOwned && (paperMode == .fresh || paperMode == .replace) {
                 let statement = state.insertEdge
                 statement.bind(1, src)
                 statement.bind(2, edge.relation.rawValue)
                 statement.bind(3, dst)
-                state.evidenceBuffer.bytes.withUnsafeBytes { statement.bind(4, bytes: UnsafeRawBufferPointer(rebasing: $0[evidenceRanges[index]])) }
-                try statement.step()
+                try fragment.withBytes(edge.evidence) { bytes throws(StoreError) in
+                    statement.bind(4, bytes: bytes)
+                    try statement.step()
+                }
             } else {
-                try mergeEdge(EdgeRowKey(src: src, relation: edge.relation, dst: dst), evidence: edge.evidence, state: state)
+                try mergeEdge(EdgeRowKey(src: src, relation: edge.relation, dst: dst), evidence: fragment.evidence(index),
+                              state: state)
             }
         }
 
@@ -162,121 +156,84 @@ extension GraphStore {
         }
     }
 
-    /// Merges a fragment within itself exactly as ``KnowledgeGraph/merge(_:)-(GraphFragment)``
-    /// would: repeated nodes merged, repeated edges folded into one with new evidence appended.
-    /// Fragments are small and rarely repeat anything, so linear search beats dictionaries
-    /// and the common case returns the fragment's own arrays without copying.
-    static func normalize(_ fragment: GraphFragment) -> (nodes: [Node], edges: [EdgeSpec]) {
-        (repeatsNode(fragment.nodes) ? mergedNodes(fragment.nodes) : fragment.nodes,
-         repeatsEdge(fragment.edges) ? mergedEdges(fragment.edges) : fragment.edges)
-    }
-
-    private static func repeatsNode(_ nodes: [Node]) -> Bool {
-        for i in nodes.indices {
-            for j in 0..<i where nodes[j].id == nodes[i].id { return true }
-        }
-        return false
-    }
-
-    private static func repeatsEdge(_ edges: [EdgeSpec]) -> Bool {
-        for i in edges.indices {
-            for j in 0..<i where edges[j].relation == edges[i].relation && edges[j].to == edges[i].to
-                && edges[j].from == edges[i].from { return true }
-        }
-        return false
-    }
-
-    private static func mergedNodes(_ nodes: [Node]) -> [Node] {
-        var result: [Node] = []
-        for node in nodes {
-            if let i = result.firstIndex(where: { $0.id == node.id }) { result[i].merge(node) } else { result.append(node) }
-        }
-        return result
-    }
-
-    private static func mergedEdges(_ edges: [EdgeSpec]) -> [EdgeSpec] {
-        var result: [EdgeSpec] = []
-        for edge in edges {
-            if let i = result.firstIndex(where: { $0.from == edge.from && $0.relation == edge.relation && $0.to == edge.to }) {
-                for item in edge.evidence where !result[i].evidence.contains(item) { result[i].evidence.append(item) }
-            } else {
-                result.append(edge)
-            }
-        }
-        return result
-    }
-
-    private static func contentHash(paper: NodeID, nodes: [Node], edges: [EdgeSpec], state: WriteState,
-                                    evidenceRanges: [Range<Int>]) -> Int64 {
-        var hash = StableHash()
-        hash.combine(paper.key)
-        for node in nodes {
-            hash.combine(node.kind.rawValue)
-            hash.combine(node.id.key)
-            hash.combine(node.name)
-            hash.combine(node.properties)
-        }
-        state.evidenceBuffer.bytes.withUnsafeBytes { buffer in
-            for (index, edge) in edges.enumerated() {
-                hash.combine(edge.from.kind.rawValue)
-                hash.combine(edge.from.key)
-                hash.combine(edge.relation.rawValue)
-                hash.combine(edge.to.kind.rawValue)
-                hash.combine(edge.to.key)
-                hash.combine(bytes: UnsafeRawBufferPointer(rebasing: buffer[evidenceRanges[index]]))
-            }
-        }
-        return hash.finalized
-    }
-
     // MARK: Rows
 
-    private func insertNode(_ node: Node, state: WriteState) throws(StoreError) -> Int64 {
-        state.propsBuffer.removeAll()
-        PropertyCoding.encode(node.properties, into: &state.propsBuffer)
+    private func insertNode(_ fragment: EncodedFragment, node index: Int, state: WriteState) throws(StoreError) -> Int64 {
+        let node = fragment.nodes[index]
         let statement = state.insertNode
-        statement.bind(1, node.kind.rawValue)
+        statement.bind(1, node.id.kind.rawValue)
         statement.bind(2, node.id.key)
-        statement.bind(3, node.name)
-        state.propsBuffer.bytes.withUnsafeBytes { statement.bind(4, bytes: $0) }
-        try statement.step()
+        try fragment.withBytes(node.name) { name throws(StoreError) in
+            try fragment.withBytes(node.properties) { properties throws(StoreError) in
+                statement.bind(3, text: name)
+                statement.bind(4, bytes: properties)
+                try statement.step()
+                if node.id.kind != .paper {
+                    state.shared[connection.lastInsertRowID] = StoredNode(name: name, properties: properties)
+                }
+            }
+        }
         let row = connection.lastInsertRowID
         state.rows[node.id] = row
-        if node.kind != .paper { state.shared[row] = node }
         return row
     }
 
-    private func updateNode(row: Int64, node: Node, state: WriteState) throws(StoreError) {
-        state.propsBuffer.removeAll()
-        PropertyCoding.encode(node.properties, into: &state.propsBuffer)
-        let statement = state.updateNode
-        statement.bind(1, row)
-        statement.bind(2, node.name)
-        state.propsBuffer.bytes.withUnsafeBytes { statement.bind(3, bytes: $0) }
-        try statement.step()
-        if node.kind != .paper { state.shared[row] = node }
+    /// Replaces a stored node's name and properties by node `index` of the fragment.
+    private func updateNode(row: Int64, fragment: EncodedFragment, node index: Int, state: WriteState) throws(StoreError) {
+        let node = fragment.nodes[index]
+        try fragment.withBytes(node.name) { name throws(StoreError) in
+            try fragment.withBytes(node.properties) { properties throws(StoreError) in
+                try updateNode(row: row, kind: node.id.kind, name: name, properties: properties, state: state)
+            }
+        }
     }
 
-    /// Merges into a stored node, writing only when the merge changed something.
-    private func mergeNode(_ node: Node, row: Int64, state: WriteState) throws(StoreError) {
+    private func updateNode(row: Int64, node: Node, state: WriteState) throws(StoreError) {
+        let stored = StoredNode(node)
+        try stored.bytes.withUnsafeBytes { bytes in
+            Result { () throws(StoreError) in
+                try updateNode(row: row, kind: node.kind, name: UnsafeRawBufferPointer(rebasing: bytes[..<stored.nameCount]),
+                               properties: UnsafeRawBufferPointer(rebasing: bytes[stored.nameCount...]), state: state)
+            }
+        }.get()
+    }
+
+    private func updateNode(row: Int64, kind: NodeKind, name: UnsafeRawBufferPointer, properties: UnsafeRawBufferPointer,
+                            state: WriteState) throws(StoreError) {
+        let statement = state.updateNode
+        statement.bind(1, row)
+        statement.bind(2, text: name)
+        statement.bind(3, bytes: properties)
+        try statement.step()
+        if kind != .paper { state.shared[row] = StoredNode(name: name, properties: properties) }
+    }
+
+    /// Merges node `index` of the fragment into a stored node, writing only when the
+    /// merge changed something.
+    private func mergeNode(_ fragment: EncodedFragment, node index: Int, row: Int64, state: WriteState) throws(StoreError) {
+        let id = fragment.nodes[index].id
         let stored: Node
         if let cached = state.shared[row] {
-            stored = cached
+            // A method met in thousands of papers usually arrives exactly as stored.
+            if cached.matches(fragment, node: index) { return }
+            do { stored = try cached.node(id) } catch {
+                throw .corrupt(path: path, reason: "undecodable properties of node \(id) (row \(row))")
+            }
         } else {
             let select = state.selectNode
             select.bind(1, row)
             guard try select.step() else {
-                throw .corrupt(path: path, reason: "node \(node.id) (row \(row)) vanished during the write")
+                throw .corrupt(path: path, reason: "node \(id) (row \(row)) vanished during the write")
             }
             let properties: [String: PropertyValue]
             do { properties = try PropertyCoding.decodeProperties(select.blob(1)) } catch {
                 select.reset()
-                throw .corrupt(path: path, reason: "undecodable properties of node \(node.id) (row \(row))")
+                throw .corrupt(path: path, reason: "undecodable properties of node \(id) (row \(row))")
             }
-            stored = Node(id: node.id, name: select.text(0), properties: properties)
+            stored = Node(id: id, name: select.text(0), properties: properties)
             select.reset()
         }
-        // A method met in thousands of papers usually arrives exactly as stored.
+        let node = fragment.node(index)
         if stored == node { return }
         var merged = stored
         merged.merge(node)
@@ -284,10 +241,14 @@ extension GraphStore {
         try updateNode(row: row, node: merged, state: state)
     }
 
-    /// The row of an edge's endpoint; a node neither the fragment nor the store holds
-    /// is created bare, named by its key, as the in-memory merge does.
-    private func endpoint(_ id: NodeID, nodes: [Node], rows: [Int64], state: WriteState) throws(StoreError) -> Int64 {
-        if let i = nodes.firstIndex(where: { $0.id == id }) { return rows[i] }
+    /// The row of an edge's end; a node neither the fragment nor the store holds is
+    /// created bare, named by its key, as the in-memory merge does.
+    private func row(of end: EncodedFragment.Endpoint, state: WriteState) throws(StoreError) -> Int64 {
+        let id: NodeID
+        switch end {
+        case .node(let index): return state.nodeRows[index]
+        case .outside(let outside): id = outside
+        }
         if let row = state.rows[id] { return row }
         let statement = state.insertNode
         statement.bind(1, id.kind.rawValue)
@@ -297,7 +258,7 @@ extension GraphStore {
         try statement.step()
         let row = connection.lastInsertRowID
         state.rows[id] = row
-        if id.kind != .paper { state.shared[row] = Node(id: id, name: id.key) }
+        if id.kind != .paper { state.shared[row] = StoredNode(Node(id: id, name: id.key)) }
         return row
     }
 

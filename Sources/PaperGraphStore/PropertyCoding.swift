@@ -14,9 +14,10 @@ enum PropertyCoding {
 
     static func encode(_ properties: [String: PropertyValue], into writer: inout ByteWriter) {
         writer.varint(UInt64(properties.count))
-        for key in properties.keys.sorted() {
+        // Entries sorted whole, so no key is looked up a second time.
+        for (key, value) in properties.sorted(by: { $0.key < $1.key }) {
             writer.string(key)
-            switch properties[key]! {
+            switch value {
             case .string(let s):
                 writer.byte(Tag.string.rawValue); writer.string(s)
             case .int(let i):

@@ -61,6 +61,22 @@ struct StableHash {
     /// own and the entry hashes summed, so dictionary order does not matter and no
     /// encoding is built for nodes the write will not store.
     mutating func combine(_ properties: [String: PropertyValue]) {
+        combine(Self.digest(properties))
+    }
+
+    /// What ``combine(_:)-([String: PropertyValue])`` adds, computed once for a node
+    /// that many fragments share.
+    struct PropertiesDigest: Sendable {
+        let count: UInt64
+        let sum: UInt64
+    }
+
+    mutating func combine(_ digest: PropertiesDigest) {
+        combine(digest.count)
+        combine(digest.sum)
+    }
+
+    static func digest(_ properties: [String: PropertyValue]) -> PropertiesDigest {
         var sum: UInt64 = 0
         for (key, value) in properties {
             var entry = StableHash()
@@ -76,7 +92,6 @@ struct StableHash {
             }
             sum &+= UInt64(bitPattern: entry.finalized)
         }
-        combine(UInt64(properties.count))
-        combine(sum)
+        return PropertiesDigest(count: UInt64(properties.count), sum: sum)
     }
 }

@@ -35,6 +35,13 @@ final class Statement {
         }
     }
 
+    /// Binds UTF-8 bytes as text.
+    func bind(_ index: Int32, text: UnsafeRawBufferPointer) {
+        // An empty string still needs a non-null pointer, or SQLite stores NULL.
+        _ = sqlite3_bind_text(handle, index, (text.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!).assumingMemoryBound(to: CChar.self),
+                              Int32(text.count), pg_sqlite_transient())
+    }
+
     func bind(_ index: Int32, bytes: UnsafeRawBufferPointer) {
         // A zero-length blob still needs a non-null pointer, or SQLite stores NULL.
         _ = sqlite3_bind_blob(handle, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count),

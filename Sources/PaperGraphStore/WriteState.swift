@@ -18,7 +18,7 @@ struct EdgeRowKey: Hashable {
 final class WriteState {
     let dataVersion: Int64
     var rows: [NodeID: Int64] = [:]
-    var shared: [Int64: Node] = [:]
+    var shared: [Int64: StoredNode] = [:]
     var storedHashes: [Int64: Int64] = [:]
     var ontologyEdges: [EdgeRowKey: [Evidence]] = [:]
 
@@ -31,9 +31,8 @@ final class WriteState {
     let deleteExtracted: Statement
     let upsertPaper: Statement
 
-    /// Scratch buffers reused for every fragment, so encoding allocates nothing in steady state.
-    var propsBuffer = ByteWriter(capacity: 4096)
-    var evidenceBuffer = ByteWriter(capacity: 4096)
+    /// The rows of the fragment being written, by its node index (reused for every fragment).
+    var nodeRows: [Int64] = []
 
     init(connection: Connection, path: String) throws(StoreError) {
         dataVersion = try connection.integer("PRAGMA data_version")
@@ -56,11 +55,12 @@ final class WriteState {
             let kind = try GraphStore.kind(identities, column: 1, path: path)
             rows[NodeID(kind: kind, normalizedKey: identities.text(2))] = identities.int64(0)
         }
+        // Kept encoded, as stored: a fragment's node is compared byte for byte and
+        // decoded only when it differs (see ``StoredNode``).
         let sharedNodes = try connection.prepare(
-            "SELECT id, kind, key, name, props FROM nodes WHERE kind IN ('Method', 'Benchmark', 'Repository')")
+            "SELECT id, name, props FROM nodes WHERE kind IN ('Method', 'Benchmark', 'Repository')")
         while try sharedNodes.step() {
-            let node = try GraphStore.node(sharedNodes, path: path)
-            shared[sharedNodes.int64(0)] = node
+            shared[sharedNodes.int64(0)] = StoredNode(name: sharedNodes.blob(1), properties: sharedNodes.blob(2))
         }
         let hashes = try connection.prepare("SELECT node_id, content_hash FROM papers")
         while try hashes.step() {
