@@ -24,7 +24,13 @@ struct Collector {
     }
 
     func contains(_ slot: Slot, folded key: String) -> Bool {
-        keys[slot.rawValue].contains(key) || partners[key].map { keys[slot.rawValue].contains($0) } == true
+        // Most lists of a paper are empty or short: an empty set answers without
+        // hashing the key (Set and Dictionary hash even when empty).
+        let set = keys[slot.rawValue]
+        guard !set.isEmpty else { return false }
+        if set.contains(key) { return true }
+        guard !partners.isEmpty, let partner = partners[key] else { return false }
+        return set.contains(partner)
     }
 
     /// Adds a mention unless the slot already has it (or its acronym partner).
