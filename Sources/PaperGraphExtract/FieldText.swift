@@ -131,6 +131,21 @@ struct FieldText {
                 var j = i
                 while j < n {
                     let c = b[j]
+                    // Runs of lower-case ASCII letters, most of the text, take
+                    // a short loop that updates the hash and counts only.
+                    if c &- 0x61 < 26 {
+                        var h = (word.h ^ UInt64(c)) &* 0x100000001b3
+                        var k = j &+ 1
+                        while k < n {
+                            let d = b[k]
+                            guard d &- 0x61 < 26 else { break }
+                            h = (h ^ UInt64(d)) &* 0x100000001b3
+                            k &+= 1
+                        }
+                        word.addLowerRun(hash: h, count: k &- j)
+                        j = k
+                        continue
+                    }
                     if c < 0x80 ? Bytes.isAlnum(c) : Bytes.isWordByte(b, j) {
                         let next = j + Bytes.scalarLength(c)
                         word.add(c, at: j)
@@ -231,6 +246,16 @@ private struct WordScan {
             }
             partStart = false
         }
+    }
+
+    /// Equivalent to ``add(_:at:)`` over `count` lower-case ASCII letters
+    /// that took the hash to `hash`.
+    @inline(__always) mutating func addLowerRun(hash: UInt64, count: Int) {
+        h = hash
+        lower &+= count
+        if partStart { allParts = false }
+        prevLower = true
+        partStart = false
     }
 
     /// The word token `s..<e` of `bytes`, with its lexicon classes.
