@@ -66,7 +66,7 @@ struct GazetteerMatcher: Sendable {
         let payloadStart: UnsafeMutableBufferPointer<Int32>
         private static var dense: Int32 { 0xFF }
         /// Nodes with more children than this get a 256-entry row.
-        private static var denseFanOut: Int { 12 }
+        private static var denseFanOut: Int { 3 }
 
         init(_ builder: Builder, payloads: inout [Payload]) {
             var order = builder.rootTable.filter { $0 >= 0 }
