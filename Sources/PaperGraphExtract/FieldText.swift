@@ -261,21 +261,37 @@ private struct WordScan {
     /// The word token `s..<e` of `bytes`, with its lexicon classes.
     @inline(__always) func token(_ s: Int, _ e: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ classTable: WordTable) -> Token {
         var t = Token(kind: .word, start: s, end: e, hash: h, byte: 0)
-        t.upper = Int16(clamping: upper)
-        t.lower = Int16(clamping: lower)
-        t.digits = Int16(clamping: digits)
-        t.hyphens = Int16(clamping: hyphens)
+        // Every counter is at most the word's length: below 2^15 bytes the
+        // counters fit without clamping.
+        if e &- s <= Int(Int16.max) {
+            t.upper = Int16(truncatingIfNeeded: upper)
+            t.lower = Int16(truncatingIfNeeded: lower)
+            t.digits = Int16(truncatingIfNeeded: digits)
+            t.hyphens = Int16(truncatingIfNeeded: hyphens)
+        } else {
+            t.upper = Int16(clamping: upper)
+            t.lower = Int16(clamping: lower)
+            t.digits = Int16(clamping: digits)
+            t.hyphens = Int16(clamping: hyphens)
+        }
         t.innerUpper = innerUpper
-        t.firstUpper = Bytes.isUpper(bytes[s])
+        let first = bytes[s]
+        t.firstUpper = Bytes.isUpper(first)
         t.classes = classTable.lookup(h)
         t.allPartsCapitalised = allParts && t.firstUpper
-        t.startsWithTwoCapitals = e - s >= 2 && Bytes.isUpper(bytes[s]) && Bytes.isUpper(bytes[s + 1])
+        t.startsWithTwoCapitals = t.firstUpper && e &- s >= 2 && Bytes.isUpper(bytes[s &+ 1])
         if lastDash >= 0 {
-            var sh: UInt64 = 0xcbf29ce484222325
-            for c in bytes[(lastDash + 1)..<e] { sh = (sh ^ UInt64(Bytes.lower(c))) &* 0x100000001b3 }
-            t.descriptiveSuffix = classTable.lookup(sh) & WordClass.descriptiveSuffixes != 0
+            t.descriptiveSuffix = Self.hasDescriptiveSuffix(bytes[(lastDash &+ 1)..<e], classTable)
         }
         return t
+    }
+
+    /// Whether the part after a word's last hyphen is a descriptive suffix;
+    /// out of line, so the common path of ``token(_:_:_:_:)`` inlines into the loop.
+    @inline(never) static func hasDescriptiveSuffix(_ part: Slice<UnsafeBufferPointer<UInt8>>, _ classTable: WordTable) -> Bool {
+        var sh: UInt64 = 0xcbf29ce484222325
+        for c in part { sh = (sh ^ UInt64(Bytes.lower(c))) &* 0x100000001b3 }
+        return classTable.lookup(sh) & WordClass.descriptiveSuffixes != 0
     }
 }
 
