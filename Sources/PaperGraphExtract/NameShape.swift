@@ -44,10 +44,9 @@ enum NameShape {
     /// Whether `name` names a released model rather than a method.
     static func isModelName(_ name: String) -> Bool {
         let lower = name.lowercased()
-        var head = ""
-        for ch in lower.unicodeScalars {
-            if ("a"..."z").contains(ch) { head.unicodeScalars.append(ch) } else { break }
-        }
+        // The leading run of ASCII lower-case letters (a run of scalars
+        // "a"..."z" is the same run of bytes 0x61...0x7A).
+        let head = String(decoding: lower.utf8.prefix(while: Bytes.isLowerASCII), as: UTF8.self)
         if modelFamilySet.contains(head) {
             // The family name alone, or followed by a version, size or dash.
             let rest = lower.dropFirst(head.count)
@@ -58,7 +57,7 @@ enum NameShape {
             }
             if rest.isEmpty || rest.first.map({ $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" }) == true { return true }
         }
-        if lower.hasPrefix("o1") || lower.hasPrefix("o3") || lower.hasPrefix("o4") {
+        if lower.utf8.first == 0x6F, lower.hasPrefix("o1") || lower.hasPrefix("o3") || lower.hasPrefix("o4") {
             return lower.count == 2 || lower.dropFirst(2).first == "-"
         }
         return false

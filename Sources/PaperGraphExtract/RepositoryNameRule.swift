@@ -8,7 +8,10 @@ extension PaperReader {
         var repoKeys = Set<String>()
         for slot in [Collector.Slot.repositories, .homepages] {
             for m in collector.lists[slot.rawValue] {
-                if let last = m.name.split(separator: "/").last { repoKeys.insert(Fold.key(String(last))) }
+                // Repository and homepage names are ASCII (see `URLScanner`): split on bytes.
+                if let last = m.name.utf8.split(separator: 0x2F).last {
+                    repoKeys.insert(Fold.key(String(decoding: last, as: UTF8.self)))
+                }
             }
         }
         guard !repoKeys.isEmpty else { return }

@@ -75,10 +75,13 @@ enum URLScanner {
     /// links to other papers.
     static func classify(_ url: String) -> Target? {
         var s = Substring(url)
-        for scheme in ["https://", "http://", "HTTPS://", "HTTP://"] where s.hasPrefix(scheme) { s = s.dropFirst(scheme.count); break }
-        if s.lowercased().hasPrefix("www.") { s = s.dropFirst(4) }
         // A URL as `urlEnd` delimits it is ASCII, so its bytes are its characters:
-        // searching and splitting the UTF-8 view spares grapheme breaking.
+        // comparing, searching and splitting the UTF-8 view spares grapheme breaking.
+        for scheme: StaticString in ["https://", "http://", "HTTPS://", "HTTP://"] where hasPrefix(s.utf8, scheme, foldingCase: false) {
+            s = s.dropFirst(scheme.utf8CodeUnitCount)
+            break
+        }
+        if hasPrefix(s.utf8, "www.", foldingCase: true) { s = s.dropFirst(4) }
         if let cut = s.utf8.firstIndex(where: { $0 == 0x3F || $0 == 0x23 }) { s = s[..<cut] }
         var parts = s.utf8.split(separator: 0x2F, omittingEmptySubsequences: true).map { String(decoding: $0, as: UTF8.self) }
         guard !parts.isEmpty else { return nil }
@@ -100,14 +103,29 @@ enum URLScanner {
         return .homepage(path.isEmpty ? host : host + "/" + path)
     }
 
-    /// Drops `.git` and a footnote mark glued on after a full stop (`repo.1`).
+    /// Whether `s` starts with the ASCII `prefix`, ignoring ASCII case when `foldingCase`.
+    private static func hasPrefix(_ s: Substring.UTF8View, _ prefix: StaticString, foldingCase: Bool) -> Bool {
+        let p = prefix.utf8Start
+        var i = s.startIndex
+        for k in 0..<prefix.utf8CodeUnitCount {
+            guard i != s.endIndex else { return false }
+            let c = foldingCase ? Bytes.lower(s[i]) : s[i]
+            guard c == p[k] else { return false }
+            i = s.index(after: i)
+        }
+        return true
+    }
+
+    /// Drops `.git` and a footnote mark glued on after a full stop (`repo.1`),
+    /// then trailing `.`, `-`, `_`. The name is a piece of an ASCII URL, so
+    /// this works on its bytes.
     private static func cleanRepoName(_ name: String) -> String {
-        var n = Substring(name)
-        if n.lowercased().hasSuffix(".git") { n = n.dropLast(4) }
-        if let dot = n.lastIndex(of: "."), n[n.index(after: dot)...].allSatisfy(\.isNumber), dot != n.startIndex {
+        var n = Array(name.utf8)[...]
+        if n.count >= 4, n.suffix(4).map(Bytes.lower).elementsEqual(".git".utf8) { n = n.dropLast(4) }
+        if let dot = n.lastIndex(of: 0x2E), n[(dot + 1)...].allSatisfy(Bytes.isDigit), dot != n.startIndex {
             n = n[..<dot]
         }
-        while let last = n.last, ".-_".contains(last) { n = n.dropLast() }
-        return String(n)
+        while let last = n.last, last == 0x2E || last == 0x2D || last == 0x5F { n = n.dropLast() }
+        return String(decoding: n, as: UTF8.self)
     }
 }
