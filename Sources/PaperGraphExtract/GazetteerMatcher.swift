@@ -57,10 +57,9 @@ struct GazetteerMatcher: Sendable {
     /// is `address << 1 | hasPayload`, -1 for none: the walk learns whether a
     /// name ends there without another load, and a node's header and edges
     /// share a cache line. Nodes are laid out breadth-first, so the levels every
-    /// walk goes through sit together. Address 0 is the root, whose children
-    /// are in `root`.
+    /// walk goes through sit together. Address 0 is the root, a node with a
+    /// 256-entry row like any other, so a step needs no test for it.
     private final class FrozenTrie: @unchecked Sendable {
-        let root: UnsafeMutableBufferPointer<Int32>
         let cells: UnsafeMutableBufferPointer<Int32>
         /// Payloads of the node with index `n`: `payloadStart[n]..<payloadStart[n + 1]`.
         let payloadStart: UnsafeMutableBufferPointer<Int32>
@@ -76,7 +75,7 @@ struct GazetteerMatcher: Sendable {
                 head += 1
             }
             var address = [Int32](repeating: -1, count: builder.payloads.count)
-            var size = 1
+            var size = 257
             for n in order {
                 address[Int(n)] = Int32(size)
                 let fanOut = builder.edgeBytes[Int(n)].count
@@ -88,6 +87,9 @@ struct GazetteerMatcher: Sendable {
                 n < 0 ? -1 : address[Int(n)] << 1 | (builder.payloads[Int(n)].isEmpty ? 0 : 1)
             }
             var cells = [Int32](repeating: -1, count: size)
+            // The root has no payloads (keys are not empty); its index is unused.
+            cells[0] = Self.dense
+            for c in 0..<256 { cells[1 + c] = code(builder.rootTable[c]) }
             var payloadStart: [Int32] = []
             for (index, n) in order.enumerated() {
                 let a = Int(address[Int(n)])
@@ -103,8 +105,6 @@ struct GazetteerMatcher: Sendable {
                 }
             }
             payloadStart.append(Int32(payloads.count))
-            root = .allocate(capacity: 256)
-            _ = root.initialize(from: builder.rootTable.map(code))
             self.cells = .allocate(capacity: size)
             _ = self.cells.initialize(from: cells)
             self.payloadStart = .allocate(capacity: payloadStart.count)
@@ -112,14 +112,12 @@ struct GazetteerMatcher: Sendable {
         }
 
         deinit {
-            root.deallocate()
             cells.deallocate()
             payloadStart.deallocate()
         }
 
         /// The child code of `node` by byte `c`, or -1.
         @inline(__always) func step(_ node: Int32, _ c: UInt8) -> Int32 {
-            if node == 0 { return root[Int(c)] }
             let a = Int(node)
             let fanOut = cells[a] & 0xFF
             if fanOut == Self.dense { return cells[a &+ 1 &+ Int(c)] }
@@ -196,31 +194,41 @@ struct GazetteerMatcher: Sendable {
         return out
     }
 
+    /// Each byte as the walk reads it: ASCII letters lower-cased, and
+    /// ``skipMark`` for the bytes ``isSkipped(_:)`` drops (0xFF never occurs in
+    /// UTF-8), so one load answers both questions.
+    private static let walkBytes: [UInt8] = (0...255).map { c in
+        isSkipped(UInt8(c)) ? skipMark : Bytes.lower(UInt8(c))
+    }
+    private static var skipMark: UInt8 { 0xFF }
+
     private func longest(from s: Int, in b: UnsafeBufferPointer<UInt8>) -> Match? {
         var node: Int32 = 0
         var i = s
         var best: Match?
         let n = b.count
-        while i < n {
-            let c = b[i]
-            if Self.isSkipped(c) {
-                // A separator may be skipped only between word bytes of one phrase.
-                if i + 1 < n, Bytes.isSpace(b[i + 1]) || b[i + 1] == 0x2D { return best }
-                i += 1
-                continue
-            }
-            let code = trie.step(node, Bytes.lower(c))
-            if code < 0 { break }
-            node = code >> 1
-            i += 1
-            if code & 1 != 0 {
-                var end = i
-                if let m = accept(node: node, start: s, end: &end, in: b) {
-                    if best == nil || m.end > best!.end { best = m }
+        return Self.walkBytes.withUnsafeBufferPointer { fold in
+            while i < n {
+                let c = fold[Int(b[i])]
+                if c == Self.skipMark {
+                    // A separator may be skipped only between word bytes of one phrase.
+                    if i &+ 1 < n, Bytes.isSpace(b[i &+ 1]) || b[i &+ 1] == 0x2D { return best }
+                    i &+= 1
+                    continue
+                }
+                let code = trie.step(node, c)
+                if code < 0 { break }
+                node = code >> 1
+                i &+= 1
+                if code & 1 != 0 {
+                    var end = i
+                    if let m = accept(node: node, start: s, end: &end, in: b) {
+                        if best == nil || m.end > best!.end { best = m }
+                    }
                 }
             }
+            return best
         }
-        return best
     }
 
     private func accept(node: Int32, start: Int, end: inout Int, in b: UnsafeBufferPointer<UInt8>) -> Match? {
