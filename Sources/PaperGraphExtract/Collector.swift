@@ -39,6 +39,12 @@ struct Collector {
     mutating func add(_ slot: Slot, _ name: String, _ evidence: Evidence) -> Bool {
         let key = slot.rawValue >= Slot.repositories.rawValue ? name.lowercased() : Fold.key(name)
         guard !key.isEmpty, !contains(slot, folded: key) else { return false }
+        // A list's first name sizes its set and array for a paper's usual few:
+        // growing from one element reallocates (and rehashes) at every doubling.
+        if keys[slot.rawValue].isEmpty {
+            keys[slot.rawValue].reserveCapacity(8)
+            lists[slot.rawValue].reserveCapacity(8)
+        }
         keys[slot.rawValue].insert(key)
         lists[slot.rawValue].append(Mention(name: name, evidence: evidence))
         return true
