@@ -180,6 +180,8 @@ struct FieldText {
         var start = 0
         var sentence: Int32 = 0
         let n = tokens.count
+        // Room for sentences of about 128 bytes, so the list seldom regrows.
+        sentences.reserveCapacity(bytes.count / 128 + 1)
         for k in 0..<n {
             tokens[k].sentence = sentence
             let t = tokens[k]

@@ -10,17 +10,18 @@ struct TitleRun {
     /// are left out.
     static func runs(in title: FieldText) -> [TitleRun] {
         var out: [TitleRun] = []
-        var current: [Token] = []
-        func flush() {
-            defer { current.removeAll() }
-            guard current.count >= 2, let last = current.last, !Lexicon.genericHeads.contains(last.hash),
-                  !Lexicon.functionWords.contains(current[0].hash) else { return }
-            out.append(TitleRun(hashes: current.map(\.hash), range: current[0].start..<last.end))
+        let tokens = title.tokens
+        // The current run is `tokens[start..<k]`: indices, not a copied array
+        // of tokens emptied (and so reallocated) at every break.
+        var start = 0
+        for k in 0...tokens.count {
+            if k < tokens.count, tokens[k].kind == .word, tokens[k].firstUpper { continue }
+            if k - start >= 2, !Lexicon.genericHeads.contains(tokens[k - 1].hash),
+               !Lexicon.functionWords.contains(tokens[start].hash) {
+                out.append(TitleRun(hashes: tokens[start..<k].map(\.hash), range: tokens[start].start..<tokens[k - 1].end))
+            }
+            start = k + 1
         }
-        for t in title.tokens {
-            if t.kind == .word, t.firstUpper { current.append(t) } else { flush() }
-        }
-        flush()
         return out
     }
 }
