@@ -66,10 +66,25 @@ enum NameShape {
     /// Drops a parameter-count suffix (`-7B`, `-1.5B`, `-70b`, `-125M`) from a
     /// named model variant, so `SSR-Zero-7B` and `SSR-Zero` are one name.
     static func strippingSize(_ name: String) -> String {
-        guard let dash = name.lastIndex(of: "-") else { return name }
+        guard let dash = lastDash(in: name) else { return name }
         let tail = name[name.index(after: dash)...]
         guard let last = tail.last, "BbMm".contains(last), tail.count >= 2,
               tail.dropLast().allSatisfy({ $0.isNumber || $0 == "." }) else { return name }
         return String(name[..<dash])
+    }
+
+    /// `name.lastIndex(of: "-")`, found on the UTF-8 bytes: a `-` byte between
+    /// ASCII bytes (or the string's ends) is a character of its own. Any other
+    /// `-` byte might be joined to a combining or prepended scalar, so then the
+    /// characters are searched.
+    private static func lastDash(in name: String) -> String.Index? {
+        let utf8 = name.utf8
+        guard let dash = utf8.lastIndex(of: 0x2D) else { return nil }
+        let after = utf8.index(after: dash)
+        if (after == utf8.endIndex || utf8[after] < 0x80)
+            && (dash == utf8.startIndex || utf8[utf8.index(before: dash)] < 0x80) {
+            return dash
+        }
+        return name.lastIndex(of: "-")
     }
 }
