@@ -20,7 +20,9 @@ struct Collector {
     }
 
     func contains(_ slot: Slot, _ name: String) -> Bool {
-        contains(slot, folded: Fold.key(name))
+        // An empty list answers before the name is folded.
+        guard !keys[slot.rawValue].isEmpty else { return false }
+        return contains(slot, folded: Fold.key(name))
     }
 
     func contains(_ slot: Slot, folded key: String) -> Bool {
@@ -73,9 +75,11 @@ struct Collector {
     func extraction() -> Extraction {
         func ordered(_ slot: Slot, excluding other: Slot? = nil) -> [Mention] {
             var list = lists[slot.rawValue]
-            if let other {
+            if let other, !keys[other.rawValue].isEmpty {
                 list.removeAll { contains(other, $0.name) }
             }
+            // Nothing to order (the usual case for most lists): no sort, no copies.
+            guard list.count > 1 else { return list }
             return list.enumerated().sorted { a, b in
                 let fa = Self.rank(a.element.evidence.field), fb = Self.rank(b.element.evidence.field)
                 if fa != fb { return fa < fb }
