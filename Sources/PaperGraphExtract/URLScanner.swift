@@ -73,45 +73,52 @@ enum URLScanner {
 
     /// Classifies a cleaned URL (as ``urlEnd(_:at:)`` delimits it), or nil for
     /// links to other papers.
+    ///
+    /// A URL as `urlEnd` delimits it is ASCII, so its bytes are its characters:
+    /// comparing, lower-casing and splitting bytes spares grapheme breaking.
     static func classify(_ url: String) -> Target? {
-        var s = Substring(url)
-        // A URL as `urlEnd` delimits it is ASCII, so its bytes are its characters:
-        // comparing, searching and splitting the UTF-8 view spares grapheme breaking.
-        for scheme: StaticString in ["https://", "http://", "HTTPS://", "HTTP://"] where hasPrefix(s.utf8, scheme, foldingCase: false) {
+        let all = Array(url.utf8)
+        var s = all[...]
+        for scheme: StaticString in ["https://", "http://", "HTTPS://", "HTTP://"] where hasPrefix(s, scheme, foldingCase: false) {
             s = s.dropFirst(scheme.utf8CodeUnitCount)
             break
         }
-        if hasPrefix(s.utf8, "www.", foldingCase: true) { s = s.dropFirst(4) }
-        if let cut = s.utf8.firstIndex(where: { $0 == 0x3F || $0 == 0x23 }) { s = s[..<cut] }
-        var parts = s.utf8.split(separator: 0x2F, omittingEmptySubsequences: true).map { String(decoding: $0, as: UTF8.self) }
-        guard !parts.isEmpty else { return nil }
-        let host = parts.removeFirst().lowercased()
+        if hasPrefix(s, "www.", foldingCase: true) { s = s.dropFirst(4) }
+        if let cut = s.firstIndex(where: { $0 == 0x3F || $0 == 0x23 }) { s = s[..<cut] }
+        let parts = s.split(separator: 0x2F)
+        guard let first = parts.first else { return nil }
+        let host = string(first, lowered: true)
         guard !referenceHosts.contains(host) else { return nil }
         if codeHosts.contains(host) {
             var take = 2
-            if host.hasPrefix("h"), let first = parts.first, huggingFaceKinds.contains(first.lowercased()) { take = 3 }
-            if parts.count >= take {
-                var repo = Array(parts.prefix(take))
-                repo[take - 1] = cleanRepoName(repo[take - 1])
-                if !repo[take - 1].isEmpty {
-                    let h = host == "hf.co" ? "huggingface.co" : host
-                    return .repository(([h] + repo).joined(separator: "/"))
+            if host.hasPrefix("h"), parts.count > 1, huggingFaceKinds.contains(string(parts[1], lowered: true)) { take = 3 }
+            if parts.count - 1 >= take {
+                let name = cleanRepoName(string(parts[take], lowered: false))
+                if !name.isEmpty {
+                    var repo = host == "hf.co" ? "huggingface.co" : host
+                    for part in parts[1..<take] { repo += "/" + string(part, lowered: false) }
+                    return .repository(repo + "/" + name)
                 }
             }
         }
-        let path = parts.joined(separator: "/")
-        return .homepage(path.isEmpty ? host : host + "/" + path)
+        var page = host
+        for part in parts.dropFirst() { page += "/" + string(part, lowered: false) }
+        return .homepage(page)
+    }
+
+    /// The bytes as a string, ASCII letters lower-cased when `lowered`.
+    private static func string(_ bytes: ArraySlice<UInt8>, lowered: Bool) -> String {
+        lowered ? String(decoding: bytes.map(Bytes.lower), as: UTF8.self) : String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether `s` starts with the ASCII `prefix`, ignoring ASCII case when `foldingCase`.
-    private static func hasPrefix(_ s: Substring.UTF8View, _ prefix: StaticString, foldingCase: Bool) -> Bool {
+    private static func hasPrefix(_ s: ArraySlice<UInt8>, _ prefix: StaticString, foldingCase: Bool) -> Bool {
+        let n = prefix.utf8CodeUnitCount
+        guard s.count >= n else { return false }
         let p = prefix.utf8Start
-        var i = s.startIndex
-        for k in 0..<prefix.utf8CodeUnitCount {
-            guard i != s.endIndex else { return false }
-            let c = foldingCase ? Bytes.lower(s[i]) : s[i]
-            guard c == p[k] else { return false }
-            i = s.index(after: i)
+        for k in 0..<n {
+            let c = s[s.startIndex + k]
+            guard (foldingCase ? Bytes.lower(c) : c) == p[k] else { return false }
         }
         return true
     }

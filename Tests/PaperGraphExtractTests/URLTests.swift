@@ -33,6 +33,12 @@ import PaperGraphModel
                           "bitbucket.org/x/y", "codeberg.org/p/q"])
     }
 
+    @Test func shortHostQueriesAndUpperCaseSchemes() {
+        let (repos, pages) = code("Demo: https://hf.co/spaces/a/b?x=1#y and HTTPS://GitHub.com/Org/Repo_. Site: http://Example.org/Docs/#top")
+        #expect(repos == ["huggingface.co/spaces/a/b", "github.com/Org/Repo"])
+        #expect(pages == ["example.org/Docs"])
+    }
+
     @Test func otherURLsAreHomepagesAndPaperLinksAreNeither() {
         let (repos, pages) = code("Samples: https://difftts-d.github.io/demo/. Related: https://arxiv.org/abs/2401.00001. Owner only: https://github.com/someone")
         #expect(repos.isEmpty)
