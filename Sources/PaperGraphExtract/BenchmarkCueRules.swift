@@ -32,7 +32,10 @@ extension PaperReader {
         var evalSentence: [Bool] = []
         for tok in t where tok.kind == .word && tok.has(WordClass.evalCues) {
             let s = Int(tok.sentence)
-            if evalSentence.count <= s { evalSentence += Array(repeating: false, count: s + 1 - evalSentence.count) }
+            // Sized for every sentence of the field at the first cue, so it grows once.
+            if evalSentence.count <= s {
+                evalSentence += Array(repeating: false, count: max(f.sentences.count, s + 1) - evalSentence.count)
+            }
             evalSentence[s] = true
         }
         for k in t.indices where t[k].kind == .word {
