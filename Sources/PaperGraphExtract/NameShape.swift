@@ -40,14 +40,29 @@ enum NameShape {
         "o1", "o3", "o4", "r1", "alexa", "siri", "llemma", "openai", "anthropic",
     ]
     private static let modelFamilySet = Set(modelFamilies)
+    /// The families by ``Bytes/hash(_:)``: a miss here rules a head out
+    /// without hashing a string; a hit is confirmed in ``modelFamilySet``.
+    private static let modelFamilyHashes: WordTable = {
+        var table = WordTable(capacity: 256)
+        for name in modelFamilies { table.add(Bytes.hash(name), 1) }
+        return table
+    }()
 
     /// Whether `name` names a released model rather than a method.
     static func isModelName(_ name: String) -> Bool {
-        let lower = name.lowercased()
+        var lower = name.lowercased()
         // The leading run of ASCII lower-case letters (a run of scalars
-        // "a"..."z" is the same run of bytes 0x61...0x7A).
-        let head = String(decoding: lower.utf8.prefix(while: Bytes.isLowerASCII), as: UTF8.self)
-        if modelFamilySet.contains(head) {
+        // "a"..."z" is the same run of bytes 0x61...0x7A), and its hash.
+        let (head, headHash) = lower.withUTF8 { b -> (String, UInt64) in
+            var n = 0
+            var h: UInt64 = 0xcbf29ce484222325
+            while n < b.count, Bytes.isLowerASCII(b[n]) {
+                h = (h ^ UInt64(b[n])) &* 0x100000001b3
+                n += 1
+            }
+            return (String(decoding: UnsafeBufferPointer(rebasing: b[..<n]), as: UTF8.self), h)
+        }
+        if modelFamilyHashes.lookup(headHash) != 0, modelFamilySet.contains(head) {
             // The family name alone, or followed by a version, size or dash.
             let rest = lower.dropFirst(head.count)
             // `BERT4Rec`, `GPT4Rec`: a family name inside a method's name.
