@@ -441,25 +441,29 @@ extension PaperReader {
         return false
     }
 
-    /// Whether `text` is `p`, a hyphen and more. ASCII strings compare as
-    /// bytes (their characters are their bytes), sparing grapheme breaking.
-    private static func isVariant(_ text: String, of p: String, bothASCII: Bool) -> Bool {
-        guard bothASCII else { return text.count > p.count + 1 && text.hasPrefix(p + "-") }
-        let t = text.utf8, q = p.utf8
-        guard t.count > q.count + 1, t.starts(with: q) else { return false }
-        return t[t.index(t.startIndex, offsetBy: q.count)] == 0x2D
-    }
-
     /// Variants named alongside a proposed name: `FST` → `FST-D`, `FST-W`;
     /// `SSR` → `SSR-X-Zero-7B` (kept as `SSR-X-Zero`).
     mutating func variantRule() {
         let proposed = collector.lists[Collector.Slot.proposes.rawValue].map(\.name).filter { $0.utf8.count >= 2 }
         guard !proposed.isEmpty else { return }
+        // ASCII names and words compare as bytes (their characters are their
+        // bytes), sparing a string per word and grapheme breaking.
+        let proposedBytes = proposed.map { Array($0.utf8) }
+        let proposedIsASCII = proposedBytes.map { $0.allSatisfy { $0 < 0x80 } }
         for f in [title, abstract] {
             for tok in f.tokens where tok.kind == .word && tok.hyphens > 0 && tok.upper > 0 {
-                let text = f.string(tok)
-                let textIsASCII = text.utf8.allSatisfy { $0 < 0x80 }
-                for p in proposed where Self.isVariant(text, of: p, bothASCII: textIsASCII && p.utf8.allSatisfy { $0 < 0x80 }) {
+                let word = f.bytes[tok.start..<tok.end]
+                let wordIsASCII = word.allSatisfy { $0 < 0x80 }
+                for (k, p) in proposed.enumerated() {
+                    // Whether the word is `p`, a hyphen and more.
+                    if wordIsASCII && proposedIsASCII[k] {
+                        let q = proposedBytes[k]
+                        guard word.count > q.count + 1, word.starts(with: q), word[word.startIndex + q.count] == 0x2D else { continue }
+                    } else {
+                        let text = f.string(tok)
+                        guard text.count > p.count + 1 && text.hasPrefix(p + "-") else { continue }
+                    }
+                    let text = f.string(tok)
                     let variant = NameShape.strippingSize(text)
                     if variant != p, !collector.contains(.proposes, variant) {
                         addContribution(NameSpan(name: variant, range: tok.start..<tok.end, next: 0),
