@@ -54,6 +54,7 @@ extension BenchCommand {
                 let one = try stage("extract on 1 core", ["extract", corpus, "--jobs", "1"])
                 let all = try stage("extract on \(jobs) cores", ["extract", corpus, "--jobs", "\(jobs)"])
                 let build = try stage("build", ["build", corpus, "--store", store, "--jobs", "\(jobs)"])
+                let load = try stage("load", ["load", store])
                 let read = try stage("load, query, export", ["read", store, "--work", work, "--query-runs", "\(queryRuns)"])
                 var peerOut: StageOutput?
                 if let peer {
@@ -61,7 +62,7 @@ extension BenchCommand {
                     peerOut = try Peer.run(script: peer, corpus: corpus, work: work)
                 }
                 results.append(SizeResult(corpus: corpus, extractOne: one, extractAll: all, jobs: jobs,
-                                          build: build, read: read, peer: peerOut))
+                                          build: build, load: load, read: read, peer: peerOut))
             }
             let report = Report(results: results)
             print(report.text)
