@@ -16,12 +16,17 @@ import PaperGraphStore
 /// It follows ``GraphAssembler`` step by step; `EncodedAssemblerTests` checks the two
 /// agree on every paper of the sample corpus.
 struct EncodedAssembler: Sendable {
-    /// An ontology entry as a fragment receives it: its node, then its parents' nodes
-    /// and the links up the chain, in the order ``GraphAssembler`` adds them.
+    /// An ontology concept (``Ontology/Concept``) with its nodes prepared for encoding.
     struct Entity: Sendable {
         let id: NodeID
         let nodes: [EncodedFragment.PreparedNode]
         let links: [(from: NodeID, relation: Relation, to: NodeID)]
+
+        init(_ concept: Ontology.Concept) {
+            id = concept.id
+            nodes = concept.nodes.map(EncodedFragment.PreparedNode.init)
+            links = concept.links
+        }
     }
 
     private let ontology: Ontology
@@ -37,7 +42,7 @@ struct EncodedAssembler: Sendable {
             let counts = Dictionary(entries.map { ($0.name, 1) }, uniquingKeysWith: +)
             var table: [String: Entity] = [:]
             for entry in entries where counts[entry.name] == 1 {
-                table[entry.name] = Self.entity(entry, kind: kind, ontology: ontology)
+                table[entry.name] = Entity(ontology.concept(of: entry, kind: kind))
             }
             return table
         }
@@ -47,10 +52,7 @@ struct EncodedAssembler: Sendable {
 
     /// As ``GraphAssembler/fragment(for:extraction:ontology:)``, encoded.
     func fragment(for record: PaperRecord, extraction: Extraction) -> EncodedFragment {
-        var paper = record.node
-        if !extraction.homepages.isEmpty {
-            paper.properties["homepage"] = .strings(extraction.homepages.map(\.name))
-        }
+        let paper = GraphAssembler.paperNode(record, extraction)
         var builder = EncodedFragment.Builder(paper: paper.id)
         builder.add(paper)
         let mentions: [(Relation, NodeKind, [Mention])] = [
@@ -64,10 +66,9 @@ struct EncodedAssembler: Sendable {
             }
         }
         for m in extraction.repositories {
-            let id = NodeID(.repository, m.name)
-            let host = String(m.name.split(separator: "/").first ?? "")
-            builder.add(Node(id: id, name: m.name, properties: ["url": .string("https://" + m.name), "host": .string(host)]))
-            builder.addEdge(from: paper.id, .hasCode, to: id, evidence: [m.evidence])
+            let repository = GraphAssembler.repositoryNode(m.name)
+            builder.add(repository)
+            builder.addEdge(from: paper.id, .hasCode, to: repository.id, evidence: [m.evidence])
         }
         return builder.finish()
     }
@@ -75,34 +76,10 @@ struct EncodedAssembler: Sendable {
     /// Adds the node for a name (the ontology entry's when the gazetteer has it, with
     /// its parent chain) and returns its identity.
     private func entityNode(_ kind: NodeKind, _ name: String, into builder: inout EncodedFragment.Builder) -> NodeID {
-        guard let entry = ontology.entry(kind, named: name) else {
-            let node = Node(id: NodeID(kind, name), name: name, properties: ["name": .string(name)])
-            builder.add(node)
-            return node.id
-        }
-        let entity = (kind == .benchmark ? benchmarks : methods)[entry.name]
-            ?? Self.entity(entry, kind: kind, ontology: ontology)
+        let entity = ontology.entry(kind, named: name).flatMap { (kind == .benchmark ? benchmarks : methods)[$0.name] }
+            ?? Entity(ontology.concept(kind, named: name))
         for node in entity.nodes { builder.add(node) }
         for link in entity.links { builder.addEdge(from: link.from, link.relation, to: link.to, evidence: []) }
         return entity.id
-    }
-
-    /// The entry's node and parent chain, walked as ``GraphAssembler`` walks it (a
-    /// parent missing from the gazetteer gets a bare node; a cycle stops the walk).
-    private static func entity(_ entry: GazetteerEntry, kind: NodeKind, ontology: Ontology) -> Entity {
-        var nodes = [EncodedFragment.PreparedNode(entry.node)]
-        var links: [(from: NodeID, relation: Relation, to: NodeID)] = []
-        var current = entry
-        var visited: Set<NodeID> = [entry.nodeID]
-        while let parentName = current.parent {
-            let parent = ontology.entry(kind, named: parentName)
-            let parentNode = parent?.node ?? Node(id: NodeID(kind, parentName), name: parentName,
-                                                  properties: ["name": .string(parentName)])
-            nodes.append(EncodedFragment.PreparedNode(parentNode))
-            links.append((current.nodeID, kind == .benchmark ? .subsetOf : .specializes, parentNode.id))
-            guard let parent, visited.insert(parent.nodeID).inserted else { break }
-            current = parent
-        }
-        return Entity(id: entry.nodeID, nodes: nodes, links: links)
     }
 }

@@ -8,10 +8,7 @@ public enum GraphAssembler {
     /// its evidence, and the ontology's SUBSET_OF / SPECIALIZES links (with the
     /// parent nodes) above every benchmark and method mentioned.
     public static func fragment(for record: PaperRecord, extraction: Extraction, ontology: Ontology) -> GraphFragment {
-        var paper = record.node
-        if !extraction.homepages.isEmpty {
-            paper.properties["homepage"] = .strings(extraction.homepages.map(\.name))
-        }
+        let paper = paperNode(record, extraction)
         var fragment = GraphFragment(paper: paper.id, nodes: [paper], edges: [])
         var seenNodes: Set<NodeID> = [paper.id]
         var edgeIndex: [EdgeSpec: Int] = [:]
@@ -31,24 +28,10 @@ public enum GraphAssembler {
         /// The node for a name: the ontology entry's node when the gazetteer has
         /// it, then its parent chain.
         func entityNode(_ kind: NodeKind, _ name: String) -> NodeID {
-            guard let entry = ontology.entry(kind, named: name) else {
-                let node = Node(id: NodeID(kind, name), name: name, properties: ["name": .string(name)])
-                addNode(node)
-                return node.id
-            }
-            addNode(entry.node)
-            var current = entry
-            var visited: Set<NodeID> = [entry.nodeID]
-            while let parentName = current.parent {
-                let parent = ontology.entry(kind, named: parentName)
-                let parentNode = parent?.node ?? Node(id: NodeID(kind, parentName), name: parentName,
-                                                      properties: ["name": .string(parentName)])
-                addNode(parentNode)
-                addEdge(current.nodeID, kind == .benchmark ? .subsetOf : .specializes, parentNode.id, [])
-                guard let parent, visited.insert(parent.nodeID).inserted else { break }
-                current = parent
-            }
-            return entry.nodeID
+            let concept = ontology.concept(kind, named: name)
+            for node in concept.nodes { addNode(node) }
+            for link in concept.links { addEdge(link.from, link.relation, link.to, []) }
+            return concept.id
         }
 
         let mentions: [(Relation, NodeKind, [Mention])] = [
@@ -62,11 +45,26 @@ public enum GraphAssembler {
             }
         }
         for m in extraction.repositories {
-            let id = NodeID(.repository, m.name)
-            let host = String(m.name.split(separator: "/").first ?? "")
-            addNode(Node(id: id, name: m.name, properties: ["url": .string("https://" + m.name), "host": .string(host)]))
-            addEdge(paper.id, .hasCode, id, [m.evidence])
+            let repository = repositoryNode(m.name)
+            addNode(repository)
+            addEdge(paper.id, .hasCode, repository.id, [m.evidence])
         }
         return fragment
+    }
+
+    /// The paper's node, with `homepage` when the extraction found project pages.
+    public static func paperNode(_ record: PaperRecord, _ extraction: Extraction) -> Node {
+        var paper = record.node
+        if !extraction.homepages.isEmpty {
+            paper.properties["homepage"] = .strings(extraction.homepages.map(\.name))
+        }
+        return paper
+    }
+
+    /// A repository's node from its `host/owner/name`.
+    public static func repositoryNode(_ name: String) -> Node {
+        let host = String(name.split(separator: "/").first ?? "")
+        return Node(id: NodeID(.repository, name), name: name,
+                    properties: ["url": .string("https://" + name), "host": .string(host)])
     }
 }
