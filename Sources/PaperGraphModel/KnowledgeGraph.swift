@@ -1,5 +1,3 @@
-import Dispatch
-
 /// The typed knowledge graph held in memory.
 ///
 /// Nodes are merged on their ``NodeID``; there is at most one edge per
@@ -12,89 +10,18 @@ import Dispatch
 /// list is short; a 1M-paper graph has about five million edges, and keeping a
 /// dictionary of them cost a quarter of loading it and ~300 MB.
 public struct KnowledgeGraph: Sendable {
-    public private(set) var nodes: [Node] = []
-    public private(set) var edges: [Edge] = []
-    private var nodeIndex: [NodeID: Int] = [:]
-    private var outgoingEdges: [[Int]] = []
-    private var incomingEdges: [[Int]] = []
-    private var nodesByKind: [NodeKind: [Int]] = [:]
+    public internal(set) var nodes: [Node] = []
+    public internal(set) var edges: [Edge] = []
+    var nodeIndex: [NodeID: Int] = [:]
+    var outgoingEdges: [[Int]] = []
+    var incomingEdges: [[Int]] = []
+    var nodesByKind: [NodeKind: [Int]] = [:]
 
     public init() {}
 
     /// Builds a graph from fragments, merging as ``merge(_:)-(GraphFragment)`` does.
     public init(fragments: some Sequence<GraphFragment>) {
         for fragment in fragments { merge(fragment) }
-    }
-
-    /// Builds a graph from nodes that are already distinct (one per ``NodeID``) and
-    /// edges that are already distinct (one per from, relation, to) between them —
-    /// what a store whose constraints guarantee both reads back.
-    ///
-    /// Much cheaper than ``upsert(_:)`` and ``addEdge(from:relation:to:evidence:)``
-    /// per item: nothing is merged or looked up, and each adjacency list is
-    /// allocated once at its final size. Loading a 1M-paper store spent most of its
-    /// graph-building time in those per-item paths.
-    ///
-    /// - Returns: nil when two nodes share an identity or an edge names a node
-    ///   index out of range (the input was not what it claimed). Edge distinctness
-    ///   is the caller's promise; it is not checked.
-    public init?(distinctNodes: [Node], distinctEdges: [Edge]) {
-        let count = distinctNodes.count
-        for edge in distinctEdges {
-            guard edge.from >= 0, edge.from < count, edge.to >= 0, edge.to < count else { return nil }
-        }
-        // The identity index and the two adjacency directions share nothing, so they
-        // are built at once on up to three threads: on a 1M-paper load this is about a
-        // third of the time that remains once rows are decoded.
-        let parts = BulkParts()
-        DispatchQueue.concurrentPerform(iterations: 3) { part in
-            switch part {
-            case 0: parts.index = Self.identityIndex(distinctNodes)
-            case 1: parts.outgoing = Self.adjacency(distinctEdges, nodes: count, bySource: true)
-            default: parts.incoming = Self.adjacency(distinctEdges, nodes: count, bySource: false)
-            }
-        }
-        guard let (index, byKind) = parts.index else { return nil }
-        nodes = distinctNodes
-        edges = distinctEdges
-        nodeIndex = index
-        nodesByKind = byKind
-        outgoingEdges = parts.outgoing
-        incomingEdges = parts.incoming
-    }
-
-    /// What the threads of ``init(distinctNodes:distinctEdges:)`` build; each field is
-    /// written by one thread and read only after all have finished.
-    private final class BulkParts: @unchecked Sendable {
-        var index: ([NodeID: Int], [NodeKind: [Int]])?
-        var outgoing: [[Int]] = []
-        var incoming: [[Int]] = []
-    }
-
-    /// Identity → index and kind → indices; nil when two nodes share an identity.
-    private static func identityIndex(_ nodes: [Node]) -> ([NodeID: Int], [NodeKind: [Int]])? {
-        var index: [NodeID: Int] = [:]
-        index.reserveCapacity(nodes.count)
-        var byKind: [NodeKind: [Int]] = [:]
-        for (i, node) in nodes.enumerated() {
-            guard index.updateValue(i, forKey: node.id) == nil else { return nil }
-            byKind[node.kind, default: []].append(i)
-        }
-        return (index, byKind)
-    }
-
-    /// Per node, the indices of the edges leaving it (`bySource`) or entering it, in
-    /// edge order; each list is allocated once at its final size.
-    private static func adjacency(_ edges: [Edge], nodes: Int, bySource: Bool) -> [[Int]] {
-        var degree = [Int32](repeating: 0, count: nodes)
-        for edge in edges { degree[bySource ? edge.from : edge.to] += 1 }
-        var lists = degree.map { d -> [Int] in
-            var list: [Int] = []
-            list.reserveCapacity(Int(d))
-            return list
-        }
-        for (i, edge) in edges.enumerated() { lists[bySource ? edge.from : edge.to].append(i) }
-        return lists
     }
 
     public var nodeCount: Int { nodes.count }

@@ -77,3 +77,16 @@ func build(_ path: String, _ fragments: [GraphFragment], batchSize: Int = 10_000
     let store = try GraphStore(path: path)
     return try store.write(fragments, batchSize: batchSize)
 }
+
+/// The (src, rel, dst) of the edge at `offset` in primary key order, read directly.
+func rawEdge(_ path: String, offset: Int) -> (src: Int64, rel: String, dst: Int64) {
+    var db: OpaquePointer?
+    sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, nil)
+    defer { sqlite3_close(db) }
+    var statement: OpaquePointer?
+    sqlite3_prepare_v2(db, "SELECT src, rel, dst FROM edges ORDER BY src, rel, dst LIMIT 1 OFFSET \(offset)", -1, &statement, nil)
+    defer { sqlite3_finalize(statement) }
+    guard sqlite3_step(statement) == SQLITE_ROW else { return (-1, "", -1) }
+    return (sqlite3_column_int64(statement, 0), String(cString: sqlite3_column_text(statement, 1)),
+            sqlite3_column_int64(statement, 2))
+}
