@@ -16,21 +16,26 @@ extension KnowledgeGraph {
     /// Distinct nodes, indexed by identity and by kind: one half of a bulk-built graph.
     public struct IndexedNodes: Sendable {
         let nodes: [Node]
-        let index: [NodeID: Int]
+        let index: IdentityTable
         let byKind: [NodeKind: [Int]]
 
         /// Indexes `nodes`; nil when two of them share an identity.
         public init?(_ nodes: [Node]) {
-            var index: [NodeID: Int] = [:]
-            index.reserveCapacity(nodes.count)
-            var byKind: [NodeKind: [Int]] = [:]
-            for (i, node) in nodes.enumerated() {
-                guard index.updateValue(i, forKey: node.id) == nil else { return nil }
-                byKind[node.kind, default: []].append(i)
+            var index = IdentityTable(capacity: nodes.count)
+            var byKind = [[Int]](repeating: [], count: NodeKind.allCases.count)
+            // Identities are read in place: copying each node out would retain and
+            // release its name and properties, a cache miss apiece on 1.5M nodes.
+            let distinct = nodes.withUnsafeBufferPointer { buffer in
+                for i in buffer.indices {
+                    guard index.insert(buffer[i].id, at: i, in: nodes) == nil else { return false }
+                    byKind[buffer[i].id.kind.ordinal].append(i)
+                }
+                return true
             }
+            guard distinct else { return nil }
             self.nodes = nodes
             self.index = index
-            self.byKind = byKind
+            self.byKind = Dictionary(uniqueKeysWithValues: zip(NodeKind.allCases, byKind).filter { !$0.1.isEmpty })
         }
 
         public var count: Int { nodes.count }

@@ -12,7 +12,7 @@
 public struct KnowledgeGraph: Sendable {
     public internal(set) var nodes: [Node] = []
     public internal(set) var edges: [Edge] = []
-    var nodeIndex: [NodeID: Int] = [:]
+    var nodeIndex = IdentityTable()
     var outgoingEdges: [[Int]] = []
     var incomingEdges: [[Int]] = []
     var nodesByKind: [NodeKind: [Int]] = [:]
@@ -30,10 +30,10 @@ public struct KnowledgeGraph: Sendable {
     // MARK: Lookup
 
     /// The index of the node with this identity, if present.
-    public func index(of id: NodeID) -> Int? { nodeIndex[id] }
+    public func index(of id: NodeID) -> Int? { nodeIndex.index(of: id, in: nodes) }
 
     /// The node with this identity, if present.
-    public func node(_ id: NodeID) -> Node? { nodeIndex[id].map { nodes[$0] } }
+    public func node(_ id: NodeID) -> Node? { index(of: id).map { nodes[$0] } }
 
     /// Indices of all nodes of one kind, in insertion order.
     public func nodeIndices(of kind: NodeKind) -> [Int] { nodesByKind[kind] ?? [] }
@@ -80,13 +80,12 @@ public struct KnowledgeGraph: Sendable {
     /// - Returns: the node's index.
     @discardableResult
     public mutating func upsert(_ node: Node) -> Int {
-        if let existing = nodeIndex[node.id] {
+        let index = nodes.count
+        if let existing = nodeIndex.insert(node.id, at: index, in: nodes) {
             nodes[existing].merge(node)
             return existing
         }
-        let index = nodes.count
         nodes.append(node)
-        nodeIndex[node.id] = index
         outgoingEdges.append([])
         incomingEdges.append([])
         nodesByKind[node.kind, default: []].append(index)
@@ -118,8 +117,8 @@ public struct KnowledgeGraph: Sendable {
     public mutating func merge(_ fragment: GraphFragment) {
         for node in fragment.nodes { upsert(node) }
         for spec in fragment.edges {
-            let from = nodeIndex[spec.from] ?? upsert(Node(id: spec.from, name: spec.from.key))
-            let to = nodeIndex[spec.to] ?? upsert(Node(id: spec.to, name: spec.to.key))
+            let from = index(of: spec.from) ?? upsert(Node(id: spec.from, name: spec.from.key))
+            let to = index(of: spec.to) ?? upsert(Node(id: spec.to, name: spec.to.key))
             addEdge(from: from, relation: spec.relation, to: to, evidence: spec.evidence)
         }
     }
