@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import PaperGraphModel
 
 extension GraphStore {
@@ -53,8 +54,15 @@ extension GraphStore {
         defer { try? connection.execute("COMMIT") }
 
         let reader = RowReader(store: self, withEvidence: evidence == .all, chunking: chunking)
-        let done = DispatchGroup()
-        DispatchQueue.global().async(group: done) { reader.run() }
+        // A thread of its own, not a pool's: this thread blocks on the reader's
+        // chunks, so the reader must never wait for a pool thread to come free.
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            reader.run()
+            done.signal()
+        }
+        thread.name = "papergraph store reader"
+        thread.start()
         reader.nodes.decodeUntilDone()
         let nodes = Result { () throws(StoreError) in try reader.nodes.finish() }.map(KnowledgeGraph.IndexedNodes.init)
         reader.edges.decodeUntilDone()
