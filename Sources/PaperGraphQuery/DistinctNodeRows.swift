@@ -5,44 +5,26 @@
 /// duplicate (its values are functions of its nodes): a bit per node settles
 /// that for one-node rows. Otherwise each column's value is replaced by its
 /// class (the node itself, or the class of its property value, see
-/// ``PropertyClasses``) and the row is new exactly when its classes are: a bit
-/// per class settles that for one-column rows.
+/// ``PropertyColumn``) and the row is new exactly when its classes are: a bit
+/// per class settles that for one-column rows. Every row found new has had its
+/// property values filled into their columns on the way.
 struct DistinctNodeRows {
-    private let columns: [NodeColumns.Column]
-    /// Per column, its index in `classes`, or -1 for a node column.
-    private let classIndex: [Int]
-    private var classes: [PropertyClasses] = []
+    /// Per output column, its slot and, for a property, the column of its values.
+    private let slots: [Int]
+    private let properties: [PropertyColumn?]
+    /// The one column of one-column rows of a property, else nil.
+    private let single: PropertyColumn?
 
     private var seenNodes: [UInt64] = []
     private var seenTuples = Set<[Int]>()
     private var seenClasses: [UInt64] = []
     private var seenClassTuples = Set<[Int]>()
 
-    init(catalog: GraphCatalog, columns: [NodeColumns.Column], width: Int) {
-        self.columns = columns
-        if width == 1 { seenNodes = Array(repeating: 0, count: catalog.graph.nodeCount / 64 + 1) }
-        var keys: [String] = []
-        var classIndex: [Int] = []
-        for column in columns {
-            guard case .property(_, let key) = column else {
-                classIndex.append(-1)
-                continue
-            }
-            if let k = keys.firstIndex(of: key) {
-                classIndex.append(k)
-            } else {
-                keys.append(key)
-                classes.append(catalog.checkOutClasses(of: key))
-                classIndex.append(keys.count - 1)
-            }
-        }
-        self.classIndex = classIndex
-    }
-
-    /// Returns the value classes to the catalog, for the next query.
-    mutating func close(_ catalog: GraphCatalog) {
-        for c in classes { catalog.checkIn(c, of: c.key) }
-        classes = []
+    init(columns: [NodeColumns.Column], properties: [PropertyColumn?], width: Int, nodeCount: Int) {
+        slots = columns.map(\.slot)
+        self.properties = properties
+        single = properties.count == 1 ? properties[0] : nil
+        if width == 1 { seenNodes = Array(repeating: 0, count: nodeCount / 64 + 1) }
     }
 
     /// Reads, ahead of ``insert(_:catalog:)``, what it will read for the nodes at
@@ -51,33 +33,31 @@ struct DistinctNodeRows {
     /// waits for each in turn. Returns a value only so the reads are not dropped.
     func warm(_ candidates: [Int], slot: Int) -> Int32 {
         var sum: Int32 = 0
-        for (c, column) in columns.enumerated() where classIndex[c] >= 0 && column.slot == slot {
-            let classes = classes[classIndex[c]]
+        for (c, column) in properties.enumerated() where slots[c] == slot {
+            guard let column else { continue }
             var i = 1
             while i < candidates.count {
-                if candidates[i] >= 0 { sum &+= classes.known(candidates[i]) }
+                if candidates[i] >= 0 { sum &+= column.known(candidates[i]) }
                 i += 2
             }
         }
         return sum
     }
 
-    /// Whether the row of `slots` (a node per slot) was not seen before; it is now.
-    mutating func insert(_ slots: [Int], catalog: GraphCatalog) -> Bool {
-        if slots.count == 1 {
-            guard Self.insert(slots[0], into: &seenNodes) else { return false }
-        } else if !seenTuples.insert(slots).inserted {
+    /// Whether the row of `row` (a node per slot) was not seen before; it is now.
+    mutating func insert(_ row: [Int], catalog: GraphCatalog) -> Bool {
+        if row.count == 1 {
+            guard Self.insert(row[0], into: &seenNodes) else { return false }
+        } else if !seenTuples.insert(row).inserted {
             return false
         }
-        if classes.isEmpty { return true }   // nodes only: equal values are equal nodes
-        if columns.count == 1 {
-            return Self.insert(classes[0].of(slots[columns[0].slot], in: catalog), into: &seenClasses)
-        }
+        if let single { return Self.insert(single.classOf(row[slots[0]], in: catalog), into: &seenClasses) }
+        if !properties.contains(where: { $0 != nil }) { return true }   // nodes only: equal values are equal nodes
         var tuple: [Int] = []
-        tuple.reserveCapacity(columns.count)
-        for (c, column) in columns.enumerated() {
-            let node = slots[column.slot]
-            tuple.append(classIndex[c] < 0 ? node : classes[classIndex[c]].of(node, in: catalog))
+        tuple.reserveCapacity(slots.count)
+        for (c, slot) in slots.enumerated() {
+            let node = row[slot]
+            tuple.append(properties[c]?.classOf(node, in: catalog) ?? node)
         }
         return seenClassTuples.insert(tuple).inserted
     }

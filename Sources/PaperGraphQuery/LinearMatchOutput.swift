@@ -12,6 +12,10 @@ struct LinearMatchOutput {
     private var store: NodeColumns
     private var skipped = 0
     private var distinct: DistinctNodeRows?
+    /// The property columns the output reads, one per key, checked out of the catalog until ``close()``.
+    private let checkedOut: [PropertyColumn]
+    /// Per output column of a property: its slot and column (filled in for every row kept).
+    private let filled: [(slot: Int, column: PropertyColumn)]
     /// The current match's node per slot.
     private var slots: [Int]
 
@@ -28,9 +32,23 @@ struct LinearMatchOutput {
         maxRows = context.limits.maxRows
         projection = plan.projection
         slotPositions = plan.slotPositions
-        store = NodeColumns(catalog: context.catalog, columns: plan.columns, width: plan.slotPositions.count)
+        var checkedOut: [PropertyColumn] = []
+        let properties = plan.columns.map { column -> PropertyColumn? in
+            guard case .property(_, let key) = column else { return nil }
+            if let held = checkedOut.first(where: { $0.key == key }) { return held }
+            checkedOut.append(context.catalog.checkOutColumn(of: key))
+            return checkedOut.last
+        }
+        self.checkedOut = checkedOut
+        filled = zip(plan.columns, properties).compactMap { column, property in property.map { (column.slot, $0) } }
+        let sources = zip(plan.columns, properties).map { column, property -> NodeColumns.Source in
+            property.map { .property(slot: column.slot, $0) } ?? .node(slot: column.slot)
+        }
+        let width = plan.slotPositions.count
+        store = NodeColumns(sources: sources, width: width)
         distinct = plan.projection.distinct
-            ? DistinctNodeRows(catalog: context.catalog, columns: plan.columns, width: plan.slotPositions.count)
+            ? DistinctNodeRows(columns: plan.columns, properties: properties, width: width,
+                               nodeCount: context.graph.nodeCount)
             : nil
         slots = Array(repeating: 0, count: plan.slotPositions.count)
     }
@@ -72,6 +90,7 @@ struct LinearMatchOutput {
             throw QueryError(.tooManyRows, "the query returns more than \(maxRows) rows (--max-rows); "
                              + "add LIMIT, aggregate, or raise the limit")
         }
+        if distinct == nil { for (slot, column) in filled { column.fill(slots[slot], in: catalog) } }
         store.append(slots)
         if limitRemaining == 0 {
             done = true
@@ -86,6 +105,6 @@ struct LinearMatchOutput {
         return QueryRows(.nodes(skipped == 0 ? store : store.dropping(first: skipped)))
     }
 
-    /// Returns borrowed caches; called whether or not the search finished.
-    mutating func close() { distinct?.close(context.catalog) }
+    /// Returns the property columns to the catalog; called whether or not the search finished.
+    func close() { for column in checkedOut { catalog.checkIn(column) } }
 }

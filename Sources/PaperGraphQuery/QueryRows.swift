@@ -64,16 +64,21 @@ struct NodeColumns: Sendable {
         }
     }
 
-    let catalog: GraphCatalog
-    let columns: [Column]
+    /// Per column, where its values come from: a property's from the column of
+    /// its values (``PropertyColumn``), which holds every stored row's node.
+    enum Source: Sendable {
+        case node(slot: Int)
+        case property(slot: Int, PropertyColumn)
+    }
+
+    let sources: [Source]
     /// Nodes per row.
     let width: Int
     /// Row-major: row `r`'s nodes are `nodes[r * width ..< (r + 1) * width]`.
     private(set) var nodes: [Int32] = []
 
-    init(catalog: GraphCatalog, columns: [Column], width: Int) {
-        self.catalog = catalog
-        self.columns = columns
+    init(sources: [Source], width: Int) {
+        self.sources = sources
         self.width = width
     }
 
@@ -85,19 +90,22 @@ struct NodeColumns: Sendable {
 
     /// The same rows without the first `count`.
     func dropping(first count: Int) -> NodeColumns {
-        var rest = NodeColumns(catalog: catalog, columns: columns, width: width)
+        var rest = NodeColumns(sources: sources, width: width)
         rest.nodes = Array(nodes[(count * width)...])
         return rest
     }
 
     func node(_ row: Int, slot: Int) -> Int { Int(nodes[row * width + slot]) }
 
-    func value(_ row: Int, _ column: Column) -> CypherValue {
-        switch column {
+    func value(_ row: Int, _ source: Source) -> CypherValue {
+        switch source {
         case .node(let slot): return .node(node(row, slot: slot))
-        case .property(let slot, let key): return catalog.nodeProperty(node(row, slot: slot), key)
+        case .property(let slot, let column): return column.value(node(row, slot: slot))
         }
     }
 
-    func row(_ row: Int) -> [CypherValue] { columns.map { value(row, $0) } }
+    func row(_ row: Int) -> [CypherValue] {
+        if sources.count == 1 { return [value(row, sources[0])] }
+        return sources.map { value(row, $0) }
+    }
 }

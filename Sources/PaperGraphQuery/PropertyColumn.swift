@@ -1,0 +1,96 @@
+/// One node property's values in node order, and their classes under Cypher
+/// equivalence (as DISTINCT compares: `1` and `1.0` are one value, and so are
+/// canonically equal strings): two nodes have equal values exactly when they
+/// have the same class.
+///
+/// Filled in lazily, a node at a time, by queries that meet the node, and kept
+/// by the engine's catalog. DISTINCT over a property then hashes each node's
+/// value once per engine rather than once per row, and compares numbers instead
+/// of strings; and reading a result row's value is one access here rather than
+/// a walk through the node, its property dictionary and a string hash.
+///
+/// Sharing: one query at a time fills a column in (it checks the column out of
+/// the catalog, see ``GraphCatalog/checkOutColumn(of:)``), while the rows of
+/// earlier queries keep reading it. That is safe because a node's entry is
+/// written once, before any row holding the node is handed out, and never
+/// changed after: writers only touch entries nobody reads yet. Hence raw
+/// memory, not arrays, which would copy themselves on the next write while
+/// earlier rows hold them.
+final class PropertyColumn: @unchecked Sendable {
+    let key: String
+    let nodeCount: Int
+    /// Per node: 0 where not filled in yet, -1 where its value is stored but
+    /// its class not looked up yet, else its class + 1.
+    private let classes: UnsafeMutablePointer<Int32>
+    /// Per node, its value as ``GraphCatalog/nodeProperty(_:_:)`` gives it
+    /// (the node's own value, not an equivalent one); initialised exactly where
+    /// `classes` is not 0.
+    private let values: UnsafeMutablePointer<CypherValue>
+    /// Class of each value met, numbered from 0 in order of first appearance.
+    private var numbering: [CypherValue: Int32] = [:]
+
+    init(key: String, nodeCount: Int) {
+        self.key = key
+        self.nodeCount = nodeCount
+        classes = .allocate(capacity: max(nodeCount, 1))
+        classes.initialize(repeating: 0, count: max(nodeCount, 1))
+        // Left uninitialised: pages no node's value went into are never touched.
+        values = .allocate(capacity: max(nodeCount, 1))
+    }
+
+    deinit {
+        for node in 0 ..< nodeCount where classes[node] != 0 { (values + node).deinitialize(count: 1) }
+        values.deallocate()
+        classes.deallocate()
+    }
+
+    /// What is known of `node` (see `classes`); reads only, so it can run ahead
+    /// of ``classOf(_:in:)`` to overlap the cache misses of many nodes.
+    @inline(__always)
+    func known(_ node: Int) -> Int32 { classes[node] }
+
+    /// The class of `node`'s value, filling the node in if needed.
+    /// Only the query holding the column (checked out of the catalog) may call this.
+    @inline(__always)
+    func classOf(_ node: Int, in catalog: GraphCatalog) -> Int {
+        let known = classes[node]
+        if known > 0 { return Int(known) - 1 }
+        return classify(node, catalog)
+    }
+
+    /// Stores `node`'s value if it is not stored yet, without looking up its
+    /// class (which hashes it). Only the query holding the column may call this.
+    @inline(__always)
+    func fill(_ node: Int, in catalog: GraphCatalog) {
+        if classes[node] == 0 { store(node, catalog) }
+    }
+
+    /// `node`'s value. The node must have been filled in before the caller
+    /// received it (see the type's note on sharing).
+    @inline(__always)
+    func value(_ node: Int) -> CypherValue {
+        assert(classes[node] != 0, "reading node \(node) of column \(key) before it was filled in")
+        return values[node]
+    }
+
+    @inline(never)
+    private func store(_ node: Int, _ catalog: GraphCatalog) {
+        (values + node).initialize(to: catalog.nodeProperty(node, key))
+        classes[node] = -1
+    }
+
+    @inline(never)
+    private func classify(_ node: Int, _ catalog: GraphCatalog) -> Int {
+        if classes[node] == 0 { store(node, catalog) }
+        let value = values[node]
+        let number: Int32
+        if let existing = numbering[value] {
+            number = existing
+        } else {
+            number = Int32(numbering.count)
+            numbering[value] = number
+        }
+        classes[node] = number + 1
+        return Int(number)
+    }
+}
