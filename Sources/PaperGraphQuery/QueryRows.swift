@@ -39,6 +39,44 @@ public struct QueryRows: RandomAccessCollection, Sendable, Equatable, Expressibl
         }
     }
 
+    public func makeIterator() -> Iterator { Iterator(rows: self) }
+
+    /// Reads the rows in order. Rows kept as nodes are read a batch at a time:
+    /// first every value the batch will copy is touched, with plain reads that
+    /// overlap their cache misses (each value lives in its own corner of a large
+    /// graph), then each row is built, its values' reference counts now in cache.
+    /// Built one at a time, each row would wait for its misses in turn, since the
+    /// atomic increment of a reference count lets no later read start early.
+    public struct Iterator: IteratorProtocol {
+        let rows: QueryRows
+        var position = 0
+        /// The end of the batch touched last.
+        var touched = 0
+        /// What the touching read, kept so the reads are not optimised away.
+        public private(set) var checksum = 0
+
+        /// Rows per batch: enough misses in flight to keep the memory system
+        /// busy, few enough that what they bring in stays in the L1 cache.
+        static let batch = 32
+
+        public mutating func next() -> [CypherValue]? {
+            switch rows.storage {
+            case .values(let values):
+                guard position < values.count else { return nil }
+                position += 1
+                return values[position - 1]
+            case .nodes(let columns):
+                guard position < columns.count else { return nil }
+                if position == touched {
+                    touched = Swift.min(position + Self.batch, columns.count)
+                    checksum &+= columns.touch(position ..< touched)
+                }
+                position += 1
+                return columns.row(position - 1)
+            }
+        }
+    }
+
     public static func == (lhs: QueryRows, rhs: QueryRows) -> Bool { lhs.elementsEqual(rhs) }
 
     public static func == (lhs: QueryRows, rhs: [[CypherValue]]) -> Bool { lhs.elementsEqual(rhs) }
@@ -102,6 +140,17 @@ struct NodeColumns: Sendable {
         case .node(let slot): return .node(node(row, slot: slot))
         case .property(let slot, let column): return column.value(node(row, slot: slot))
         }
+    }
+
+    /// Reads, retaining nothing, what reading `rows` will read; returns a value
+    /// only so the reads are not dropped (see ``QueryRows/Iterator``).
+    func touch(_ rows: Range<Int>) -> Int {
+        var sum = 0
+        for source in sources {
+            guard case .property(let slot, let column) = source else { continue }
+            for row in rows { sum &+= column.touch(node(row, slot: slot)) }
+        }
+        return sum
     }
 
     func row(_ row: Int) -> [CypherValue] {
