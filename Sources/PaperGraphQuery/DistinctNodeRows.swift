@@ -14,6 +14,8 @@ struct DistinctNodeRows {
     private let properties: [PropertyColumn?]
     /// The one column of one-column rows of a property, else nil.
     private let single: PropertyColumn?
+    /// Whether some column is a property (else equal rows are rows of equal nodes).
+    private let hasProperties: Bool
 
     private var seenNodes: [UInt64] = []
     private var seenTuples = Set<[Int]>()
@@ -24,6 +26,7 @@ struct DistinctNodeRows {
         slots = columns.map(\.slot)
         self.properties = properties
         single = properties.count == 1 ? properties[0] : nil
+        hasProperties = properties.contains { $0 != nil }
         if width == 1 { seenNodes = Array(repeating: 0, count: nodeCount / 64 + 1) }
     }
 
@@ -31,17 +34,24 @@ struct DistinctNodeRows {
     /// odd indices of `candidates` (negative: none) going into `slot`: one pass
     /// of independent reads overlaps their cache misses, where one read per row
     /// waits for each in turn. Returns a value only so the reads are not dropped.
-    func warm(_ candidates: [Int], slot: Int) -> Int32 {
+    func warm(_ candidates: [Int32], slot: Int) -> Int32 {
         var sum: Int32 = 0
         for (c, column) in properties.enumerated() where slots[c] == slot {
             guard let column else { continue }
             var i = 1
             while i < candidates.count {
-                if candidates[i] >= 0 { sum &+= column.known(candidates[i]) }
+                if candidates[i] >= 0 { sum &+= column.known(Int(candidates[i])) }
                 i += 2
             }
         }
         return sum
+    }
+
+    /// ``insert(_:catalog:)`` for a one-node row.
+    mutating func insert(_ node: Int, catalog: GraphCatalog) -> Bool {
+        guard Self.insert(node, into: &seenNodes) else { return false }
+        if let single { return Self.insert(single.classOf(node, in: catalog), into: &seenClasses) }
+        return !hasProperties || insertClasses(of: [node], catalog: catalog)
     }
 
     /// Whether the row of `row` (a node per slot) was not seen before; it is now.
@@ -52,7 +62,11 @@ struct DistinctNodeRows {
             return false
         }
         if let single { return Self.insert(single.classOf(row[slots[0]], in: catalog), into: &seenClasses) }
-        if !properties.contains(where: { $0 != nil }) { return true }   // nodes only: equal values are equal nodes
+        return !hasProperties || insertClasses(of: row, catalog: catalog)
+    }
+
+    /// Whether the row's classes (a node's class is the node) were not seen before; they are now.
+    private mutating func insertClasses(of row: [Int], catalog: GraphCatalog) -> Bool {
         var tuple: [Int] = []
         tuple.reserveCapacity(slots.count)
         for (c, slot) in slots.enumerated() {

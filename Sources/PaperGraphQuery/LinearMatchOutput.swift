@@ -62,17 +62,61 @@ struct LinearMatchOutput {
 
     /// Reads ahead what DISTINCT will read for the nodes at odd indices of
     /// `candidates` (an expansion's far ends, negative where none) at pattern `position`.
-    mutating func warm(_ candidates: [Int], at position: Int) {
+    mutating func warm(_ candidates: [Int32], at position: Int) {
         guard distinct != nil, let slot = slotPositions.firstIndex(of: position) else { return }
         warmed &+= distinct!.warm(candidates, slot: slot)
     }
 
     /// Takes one complete match (a node per pattern position); false once LIMIT is reached.
     mutating func push(_ bound: [Int]) throws -> Bool {
-        try start()
+        if !started { try start() }
         if done { return false }
         for slot in slots.indices { slots[slot] = bound[slotPositions[slot]] }
         if distinct != nil, !distinct!.insert(slots, catalog: catalog) { return true }
+        return try keep()
+    }
+
+    /// Takes the complete matches that `bound` and each far end in `ends` make,
+    /// the end going into pattern `position`: `ends` holds (relationship, far end
+    /// or -1) pairs, each counted as an expansion as the search counts them, up
+    /// to the match that reaches LIMIT (then false).
+    mutating func push(ends: [Int32], at position: Int, _ state: inout LinearSearch.State) throws -> Bool {
+        let returned = slotPositions.firstIndex(of: position)
+        for slot in slots.indices where slot != returned { slots[slot] = state.bound[slotPositions[slot]] }
+        var i = 1
+        if slots.count == 1, returned != nil {
+            // One node per row, the far end: the common `RETURN [DISTINCT] p.title`.
+            while i < ends.count {
+                let node = Int(ends[i])
+                i += 2
+                state.expansions += 1
+                try state.tick(context)
+                if node < 0 { continue }
+                if !started { try start() }
+                if done { return false }
+                if distinct != nil, !distinct!.insert(node, catalog: catalog) { continue }
+                slots[0] = node
+                if !(try keep()) { return false }
+            }
+            return true
+        }
+        while i < ends.count {
+            let node = Int(ends[i])
+            i += 2
+            state.expansions += 1
+            try state.tick(context)
+            if node < 0 { continue }
+            if !started { try start() }
+            if done { return false }
+            if let returned { slots[returned] = node }
+            if distinct != nil, !distinct!.insert(slots, catalog: catalog) { continue }
+            if !(try keep()) { return false }
+        }
+        return true
+    }
+
+    /// SKIP, LIMIT and the row limit for the row in `slots`, which DISTINCT let through.
+    private mutating func keep() throws -> Bool {
         if skipRemaining > 0 {
             skipRemaining -= 1
             if distinct != nil {
