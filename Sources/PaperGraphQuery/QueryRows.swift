@@ -57,7 +57,7 @@ public struct QueryRows: RandomAccessCollection, Sendable, Equatable, Expressibl
 
         /// Rows per batch: enough misses in flight to keep the memory system
         /// busy, few enough that what they bring in stays in the L1 cache.
-        static let batch = 32
+        static let batch = 16
 
         public mutating func next() -> [CypherValue]? {
             switch rows.storage {
