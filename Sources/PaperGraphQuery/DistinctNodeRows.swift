@@ -28,6 +28,8 @@ struct DistinctNodeRows {
         single = properties.count == 1 ? properties[0] : nil
         hasProperties = properties.contains { $0 != nil }
         if width == 1 { seenNodes = Array(repeating: 0, count: nodeCount / 64 + 1) }
+        // A class has a node at least, so a bit per node holds them all.
+        if single != nil { seenClasses = Array(repeating: 0, count: nodeCount / 64 + 1) }
     }
 
     /// Reads, ahead of ``insert(_:catalog:)``, what it will read for the nodes at
@@ -45,6 +47,60 @@ struct DistinctNodeRows {
             }
         }
         return sum
+    }
+
+    /// ``insert(_:catalog:)`` for the one-node rows of the far ends in `ends`
+    /// (relationship, far end or -1 pairs), in order: `ends` with the far ends
+    /// of rows seen before (earlier in `ends` too) replaced by -1.
+    ///
+    /// One pass that neither calls out (but to fill a node into its column) nor
+    /// counts references, so the reads of successive nodes' classes overlap
+    /// their cache misses; a call per row would wait for each in turn.
+    mutating func admit(_ ends: [Int32], catalog: GraphCatalog) -> [Int32] {
+        guard !hasProperties || single != nil else {
+            return Self.replacing(ends) { insert(Int($0), catalog: catalog) }
+        }
+        var admitted = ends
+        var nodes: [UInt64] = [], classes: [UInt64] = []
+        swap(&nodes, &seenNodes)
+        swap(&classes, &seenClasses)
+        defer {
+            swap(&nodes, &seenNodes)
+            swap(&classes, &seenClasses)
+        }
+        let known = single?.knownClasses
+        admitted.withUnsafeMutableBufferPointer { admitted in
+            nodes.withUnsafeMutableBufferPointer { nodes in
+                classes.withUnsafeMutableBufferPointer { classes in
+                    var i = 1
+                    while i < admitted.count {
+                        defer { i += 2 }
+                        let node = Int(admitted[i])
+                        guard node >= 0 else { continue }
+                        guard Self.insert(node, into: nodes) else {
+                            admitted[i] = -1
+                            continue
+                        }
+                        guard let known else { continue }
+                        let k = known[node]
+                        let c = k > 0 ? Int(k) - 1 : single!.classOf(node, in: catalog)
+                        if !Self.insert(c, into: classes) { admitted[i] = -1 }
+                    }
+                }
+            }
+        }
+        return admitted
+    }
+
+    /// `ends` with each far end that `isNew` rejects replaced by -1.
+    private static func replacing(_ ends: [Int32], where isNew: (Int32) -> Bool) -> [Int32] {
+        var admitted = ends
+        var i = 1
+        while i < admitted.count {
+            if admitted[i] >= 0 && !isNew(admitted[i]) { admitted[i] = -1 }
+            i += 2
+        }
+        return admitted
     }
 
     /// ``insert(_:catalog:)`` for a one-node row.
@@ -74,6 +130,15 @@ struct DistinctNodeRows {
             tuple.append(properties[c]?.classOf(node, in: catalog) ?? node)
         }
         return seenClassTuples.insert(tuple).inserted
+    }
+
+    /// Sets bit `n` of a set large enough; false when it was set already.
+    @inline(__always)
+    private static func insert(_ n: Int, into bits: UnsafeMutableBufferPointer<UInt64>) -> Bool {
+        let word = n >> 6, bit = UInt64(1) << UInt64(n & 63)
+        if bits[word] & bit != 0 { return false }
+        bits[word] |= bit
+        return true
     }
 
     /// Sets bit `n` (growing the set as needed); false when it was set already.

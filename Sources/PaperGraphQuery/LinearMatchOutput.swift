@@ -86,17 +86,18 @@ struct LinearMatchOutput {
         var i = 1
         if slots.count == 1, returned != nil {
             // One node per row, the far end: the common `RETURN [DISTINCT] p.title`.
-            while i < ends.count {
-                let node = Int(ends[i])
+            // DISTINCT first over the whole list, in one tight pass (which only
+            // changes what DISTINCT has seen: the query ends where this stops).
+            let admitted = distinct != nil ? distinct!.admit(ends, catalog: catalog) : ends
+            while i < admitted.count {
+                let node = Int(admitted[i])
                 i += 2
                 state.expansions += 1
                 try state.tick(context)
                 if node < 0 { continue }
                 if !started { try start() }
                 if done { return false }
-                if distinct != nil, !distinct!.insert(node, catalog: catalog) { continue }
-                slots[0] = node
-                if !(try keep()) { return false }
+                if !(try keep(node)) { return false }
             }
             return true
         }
@@ -117,29 +118,48 @@ struct LinearMatchOutput {
 
     /// SKIP, LIMIT and the row limit for the row in `slots`, which DISTINCT let through.
     private mutating func keep() throws -> Bool {
+        guard let keeps = try admitted() else { return false }
+        if keeps {
+            if distinct == nil { for (slot, column) in filled { column.fill(slots[slot], in: catalog) } }
+        } else if distinct == nil {
+            return true
+        }
+        store.append(slots)
+        return !done
+    }
+
+    /// ``keep()`` for a one-node row.
+    private mutating func keep(_ node: Int) throws -> Bool {
+        guard let keeps = try admitted() else { return false }
+        if keeps {
+            if distinct == nil { for (_, column) in filled { column.fill(node, in: catalog) } }
+        } else if distinct == nil {
+            return true
+        }
+        store.append(node)
+        return !done
+    }
+
+    /// Applies SKIP, LIMIT and the row limit to the next row: whether it is a
+    /// result row (false: SKIP drops it), nil when LIMIT was reached before it.
+    /// The caller stores the row unless SKIP dropped it without DISTINCT
+    /// (with DISTINCT, later rows are still compared with it).
+    private mutating func admitted() throws -> Bool? {
         if skipRemaining > 0 {
             skipRemaining -= 1
-            if distinct != nil {
-                store.append(slots)
-                skipped += 1
-            }
-            return true
+            if distinct != nil { skipped += 1 }
+            return false
         }
         guard limitRemaining > 0 else {
             done = true
-            return false
+            return nil
         }
         limitRemaining -= 1
         guard store.count - skipped < maxRows else {
             throw QueryError(.tooManyRows, "the query returns more than \(maxRows) rows (--max-rows); "
                              + "add LIMIT, aggregate, or raise the limit")
         }
-        if distinct == nil { for (slot, column) in filled { column.fill(slots[slot], in: catalog) } }
-        store.append(slots)
-        if limitRemaining == 0 {
-            done = true
-            return false
-        }
+        if limitRemaining == 0 { done = true }
         return true
     }
 

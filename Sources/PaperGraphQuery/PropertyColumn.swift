@@ -49,6 +49,10 @@ final class PropertyColumn: @unchecked Sendable {
     @inline(__always)
     func known(_ node: Int) -> Int32 { classes[node] }
 
+    /// Per node, its class + 1 where known (else 0 or less), for loops that
+    /// must not count references; valid while the column lives.
+    var knownClasses: UnsafePointer<Int32> { UnsafePointer(classes) }
+
     /// The class of `node`'s value, filling the node in if needed.
     /// Only the query holding the column (checked out of the catalog) may call this.
     @inline(__always)

@@ -122,9 +122,12 @@ struct NodeColumns: Sendable {
 
     var count: Int { width == 0 ? 0 : nodes.count / width }
 
-    mutating func append(_ row: some Sequence<Int>) {
+    mutating func append(_ row: [Int]) {
         for node in row { nodes.append(Int32(truncatingIfNeeded: node)) }
     }
+
+    /// Appends a row of one node.
+    mutating func append(_ node: Int) { nodes.append(Int32(truncatingIfNeeded: node)) }
 
     /// The same rows without the first `count`.
     func dropping(first count: Int) -> NodeColumns {
