@@ -230,13 +230,13 @@ struct LinearSearch {
             }
         }
         defer { swap(&next, &state.scratch[depth]) }
-        if depth + 1 == steps.count { output.warm(next, at: step.position) }
         let completes = depth + 1 == steps.count && (predicate == nil || predicateDepth < steps.count)
         if completes && pending == nil && !trackUsed && sameAs[step.position] == nil && !hasProperties[step.position] {
             // Every candidate that fits completes a match, and nothing is left to
             // check: what the loop below does, with none of its tests.
             return try output.push(ends: next, at: step.position, &state)
         }
+        if depth + 1 == steps.count { output.warm(next, at: step.position) }
         var i = 0
         while i < next.count {
             let edge = Int(next[i]), node = Int(next[i + 1])

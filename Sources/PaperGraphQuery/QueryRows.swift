@@ -120,19 +120,25 @@ struct NodeColumns: Sendable {
         self.width = width
     }
 
-    var count: Int { width == 0 ? 0 : nodes.count / width }
+    /// Rows held: counted, not divided out of `nodes.count`, as the output asks on every row.
+    private(set) var count = 0
 
     mutating func append(_ row: [Int]) {
         for node in row { nodes.append(Int32(truncatingIfNeeded: node)) }
+        count += 1
     }
 
     /// Appends a row of one node.
-    mutating func append(_ node: Int) { nodes.append(Int32(truncatingIfNeeded: node)) }
+    mutating func append(_ node: Int) {
+        nodes.append(Int32(truncatingIfNeeded: node))
+        count += 1
+    }
 
     /// The same rows without the first `count`.
     func dropping(first count: Int) -> NodeColumns {
         var rest = NodeColumns(sources: sources, width: width)
         rest.nodes = Array(nodes[(count * width)...])
+        rest.count = self.count - count
         return rest
     }
 
