@@ -92,8 +92,27 @@ final class PropertyColumn: @unchecked Sendable {
 
     @inline(never)
     private func store(_ node: Int, _ catalog: GraphCatalog) {
-        (values + node).initialize(to: catalog.nodeProperty(node, key))
+        var value = catalog.nodeProperty(node, key)
+        if case .string(let s) = value { value = .string(Self.packed(s)) }
+        (values + node).initialize(to: value)
         classes[node] = -1
+    }
+
+    /// Strings up to this many UTF-8 bytes (a title, a name) are copied into
+    /// storage of the column's own; longer ones (an abstract) are shared.
+    static let copiedLength = 256
+
+    /// A copy of `s` in new storage when it is short (see ``copiedLength``), else `s`.
+    ///
+    /// A graph's strings lie wherever loading put them, one per page apart
+    /// among longer texts, so reading the titles of many rows misses the cache
+    /// and the address translation cache on each. Copied as nodes are filled
+    /// in, they lie side by side, in the order queries meet them, which is the
+    /// order their rows are read in when a query is run again.
+    static func packed(_ s: String) -> String {
+        let count = s.utf8.count
+        guard count > 15, count <= copiedLength else { return s }   // up to 15 bytes a string holds them itself
+        return String(unsafeUninitializedCapacity: count) { buffer in buffer.initialize(from: s.utf8).1 }
     }
 
     @inline(never)
