@@ -110,7 +110,7 @@ struct DistinctNodeRows {
     }
 
     /// Rows per chunk of ``admit(_:catalog:)``: their classes' cache lines fit in L2 with room to spare.
-    private static let chunk = 2048
+    static let chunk = 2048
 
     /// `ends` with each far end that `isNew` rejects replaced by -1.
     private static func replacing(_ ends: [Int32], where isNew: (Int32) -> Bool) -> [Int32] {
