@@ -70,7 +70,7 @@ struct DistinctNodeRows {
             swap(&nodes, &seenNodes)
             swap(&classes, &seenClasses)
         }
-        let known = single?.knownClasses
+        let known = single?.knownEntries
         var touched: Int32 = 0
         admitted.withUnsafeMutableBufferPointer { admitted in
             nodes.withUnsafeMutableBufferPointer { nodes in
@@ -83,7 +83,7 @@ struct DistinctNodeRows {
                         if let known {
                             var i = chunk + 1
                             while i < end {
-                                if admitted[i] >= 0 { touched &+= known[Int(admitted[i])] }
+                                if admitted[i] >= 0 { touched &+= known[Int(admitted[i])].cls }
                                 i += 2
                             }
                         }
@@ -97,7 +97,7 @@ struct DistinctNodeRows {
                                 continue
                             }
                             guard let known else { continue }
-                            let k = known[node]
+                            let k = known[node].cls
                             let c = k > 0 ? Int(k) - 1 : single!.classOf(node, in: catalog)
                             if !Self.insert(c, into: classes) { admitted[i] = -1 }
                         }

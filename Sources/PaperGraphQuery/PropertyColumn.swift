@@ -1,4 +1,4 @@
-/// One node property's values in node order, and their classes under Cypher
+/// One node property's values, and their classes under Cypher
 /// equivalence (as DISTINCT compares: `1` and `1.0` are one value, and so are
 /// canonically equal strings): two nodes have equal values exactly when they
 /// have the same class.
@@ -15,49 +15,71 @@
 /// written once, before any row holding the node is handed out, and never
 /// changed after: writers only touch entries nobody reads yet. Hence raw
 /// memory, not arrays, which would copy themselves on the next write while
-/// earlier rows hold them.
+/// earlier rows hold them, and values kept in chunks that never move.
+///
+/// Layout: per node, its class and where its value is, side by side (DISTINCT
+/// reads the one and then reading the rows the other, so the rows find the
+/// line in cache); values in the order nodes were filled in, which is the order
+/// a query's rows come in when it runs again, so reading them walks memory
+/// forward instead of jumping a node's width across a large graph.
 final class PropertyColumn: @unchecked Sendable {
+    /// What the column knows of a node.
+    struct Entry {
+        /// Its class + 1; 0 where not looked up yet.
+        var cls: Int32
+        /// Its value's place in `chunks` + 1; 0 where not filled in yet.
+        var slot: Int32
+    }
+
     let key: String
     let nodeCount: Int
-    /// Per node: 0 where not filled in yet, -1 where its value is stored but
-    /// its class not looked up yet, else its class + 1.
-    private let classes: UnsafeMutablePointer<Int32>
-    /// Per node, its value as ``GraphCatalog/nodeProperty(_:_:)`` gives it
-    /// (the node's own value, not an equivalent one); initialised exactly where
-    /// `classes` is not 0.
-    private let values: UnsafeMutablePointer<CypherValue>
+    private let entries: UnsafeMutablePointer<Entry>
+    /// Values in the order nodes were filled in, `chunkSize` to a chunk; a
+    /// node's value as ``GraphCatalog/nodeProperty(_:_:)`` gives it (the node's
+    /// own value, not an equivalent one). Room for a chunk pointer per possible
+    /// chunk up front, so the list of chunks never moves either.
+    private let chunks: UnsafeMutablePointer<UnsafeMutablePointer<CypherValue>?>
+    private static let chunkBits = 12
+    private static let chunkSize = 1 << chunkBits
+    /// Values stored.
+    private var filled = 0
     /// Class of each value met, numbered from 0 in order of first appearance.
     private var numbering: [CypherValue: Int32] = [:]
 
     init(key: String, nodeCount: Int) {
         self.key = key
         self.nodeCount = nodeCount
-        classes = .allocate(capacity: max(nodeCount, 1))
-        classes.initialize(repeating: 0, count: max(nodeCount, 1))
-        // Left uninitialised: pages no node's value went into are never touched.
-        values = .allocate(capacity: max(nodeCount, 1))
+        entries = .allocate(capacity: max(nodeCount, 1))
+        entries.initialize(repeating: Entry(cls: 0, slot: 0), count: max(nodeCount, 1))
+        let chunkCount = nodeCount / Self.chunkSize + 1
+        chunks = .allocate(capacity: chunkCount)
+        chunks.initialize(repeating: nil, count: chunkCount)
     }
 
     deinit {
-        for node in 0 ..< nodeCount where classes[node] != 0 { (values + node).deinitialize(count: 1) }
-        values.deallocate()
-        classes.deallocate()
+        for chunk in 0 ..< nodeCount / Self.chunkSize + 1 {
+            guard let values = chunks[chunk] else { break }
+            values.deinitialize(count: Swift.min(Self.chunkSize, filled - chunk * Self.chunkSize))
+            values.deallocate()
+        }
+        chunks.deallocate()
+        entries.deallocate()
     }
 
-    /// What is known of `node` (see `classes`); reads only, so it can run ahead
-    /// of ``classOf(_:in:)`` to overlap the cache misses of many nodes.
+    /// `node`'s class + 1 if looked up already, else 0; reads only, so it can
+    /// run ahead of ``classOf(_:in:)`` to overlap the cache misses of many nodes.
     @inline(__always)
-    func known(_ node: Int) -> Int32 { classes[node] }
+    func known(_ node: Int) -> Int32 { entries[node].cls }
 
-    /// Per node, its class + 1 where known (else 0 or less), for loops that
-    /// must not count references; valid while the column lives.
-    var knownClasses: UnsafePointer<Int32> { UnsafePointer(classes) }
+    /// Per node, what the column knows (see ``known(_:)``), for loops that must
+    /// not count references; valid while the column lives.
+    var knownEntries: UnsafePointer<Entry> { UnsafePointer(entries) }
 
     /// The class of `node`'s value, filling the node in if needed.
     /// Only the query holding the column (checked out of the catalog) may call this.
     @inline(__always)
     func classOf(_ node: Int, in catalog: GraphCatalog) -> Int {
-        let known = classes[node]
+        let known = entries[node].cls
         if known > 0 { return Int(known) - 1 }
         return classify(node, catalog)
     }
@@ -66,16 +88,13 @@ final class PropertyColumn: @unchecked Sendable {
     /// class (which hashes it). Only the query holding the column may call this.
     @inline(__always)
     func fill(_ node: Int, in catalog: GraphCatalog) {
-        if classes[node] == 0 { store(node, catalog) }
+        if entries[node].slot == 0 { store(node, catalog) }
     }
 
     /// `node`'s value. The node must have been filled in before the caller
     /// received it (see the type's note on sharing).
     @inline(__always)
-    func value(_ node: Int) -> CypherValue {
-        assert(classes[node] != 0, "reading node \(node) of column \(key) before it was filled in")
-        return values[node]
-    }
+    func value(_ node: Int) -> CypherValue { place(node).pointee }
 
     /// Reads `node`'s value and the first bytes of the object holding its
     /// string or list, retaining nothing, so that a copy of the value soon after
@@ -83,19 +102,29 @@ final class PropertyColumn: @unchecked Sendable {
     /// been filled in, as for ``value(_:)``.
     @inline(__always)
     func touch(_ node: Int) -> Int {
-        switch values[node] {
+        switch place(node).pointee {
         case .string(let s): return Int(s.utf8.first ?? 0)
         case .list(let items): return items.count
         default: return 0
         }
     }
 
+    @inline(__always)
+    private func place(_ node: Int) -> UnsafeMutablePointer<CypherValue> {
+        let slot = Int(entries[node].slot) - 1
+        assert(slot >= 0, "reading node \(node) of column \(key) before it was filled in")
+        return chunks[slot >> Self.chunkBits].unsafelyUnwrapped + (slot & (Self.chunkSize - 1))
+    }
+
     @inline(never)
     private func store(_ node: Int, _ catalog: GraphCatalog) {
         var value = catalog.nodeProperty(node, key)
         if case .string(let s) = value { value = .string(Self.packed(s)) }
-        (values + node).initialize(to: value)
-        classes[node] = -1
+        let chunk = filled >> Self.chunkBits
+        if chunks[chunk] == nil { chunks[chunk] = .allocate(capacity: Self.chunkSize) }
+        (chunks[chunk].unsafelyUnwrapped + (filled & (Self.chunkSize - 1))).initialize(to: value)
+        filled += 1
+        entries[node].slot = Int32(filled)
     }
 
     /// Strings up to this many UTF-8 bytes (a title, a name) are copied into
@@ -117,8 +146,8 @@ final class PropertyColumn: @unchecked Sendable {
 
     @inline(never)
     private func classify(_ node: Int, _ catalog: GraphCatalog) -> Int {
-        if classes[node] == 0 { store(node, catalog) }
-        let value = values[node]
+        fill(node, in: catalog)
+        let value = place(node).pointee
         let number: Int32
         if let existing = numbering[value] {
             number = existing
@@ -126,7 +155,7 @@ final class PropertyColumn: @unchecked Sendable {
             number = Int32(numbering.count)
             numbering[value] = number
         }
-        classes[node] = number + 1
+        entries[node].cls = number + 1
         return Int(number)
     }
 }
