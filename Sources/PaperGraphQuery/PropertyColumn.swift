@@ -11,9 +11,10 @@
 ///
 /// Sharing: one query at a time fills a column in (it checks the column out of
 /// the catalog, see ``GraphCatalog/checkOutColumn(of:)``), while the rows of
-/// earlier queries keep reading it. That is safe because a node's entry is
-/// written once, before any row holding the node is handed out, and never
-/// changed after: writers only touch entries nobody reads yet. Hence raw
+/// earlier queries keep reading it. That is safe because writers only write
+/// what no reader reads: a node's value and its place are written once, before
+/// any row holding the node is handed out, and never changed after; its class
+/// (a field of its own, which rows never read) is written once too. Hence raw
 /// memory, not arrays, which would copy themselves on the next write while
 /// earlier rows hold them, and values kept in chunks that never move.
 ///
