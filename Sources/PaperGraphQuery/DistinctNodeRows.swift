@@ -17,9 +17,17 @@ struct DistinctNodeRows {
     /// Whether some column is a property (else equal rows are rows of equal nodes).
     private let hasProperties: Bool
 
+    /// Per output column of a property, what its column knows of each node
+    /// (see ``PropertyColumn/knownEntries``): read without counting references.
+    private let known: [UnsafePointer<PropertyColumn.Entry>?]
+
     private var seenNodes: [UInt64] = []
+    /// Rows of two nodes, or two classes, seen: both numbers in one word, which
+    /// hashes without building an array per row.
+    private var seenPairs = Set<UInt64>()
     private var seenTuples = Set<[Int]>()
     private var seenClasses: [UInt64] = []
+    private var seenClassPairs = Set<UInt64>()
     private var seenClassTuples = Set<[Int]>()
     /// What reading ahead read, kept so the reads are not optimised away.
     private(set) var warmed: Int32 = 0
@@ -27,6 +35,7 @@ struct DistinctNodeRows {
     init(columns: [NodeColumns.Column], properties: [PropertyColumn?], width: Int, nodeCount: Int) {
         slots = columns.map(\.slot)
         self.properties = properties
+        known = properties.map { $0?.knownEntries }
         single = properties.count == 1 ? properties[0] : nil
         hasProperties = properties.contains { $0 != nil }
         if width == 1 { seenNodes = Array(repeating: 0, count: nodeCount / 64 + 1) }
@@ -134,6 +143,8 @@ struct DistinctNodeRows {
     mutating func insert(_ row: [Int], catalog: GraphCatalog) -> Bool {
         if row.count == 1 {
             guard Self.insert(row[0], into: &seenNodes) else { return false }
+        } else if row.count == 2 {
+            guard seenPairs.insert(Self.pair(row[0], row[1])).inserted else { return false }
         } else if !seenTuples.insert(row).inserted {
             return false
         }
@@ -143,14 +154,27 @@ struct DistinctNodeRows {
 
     /// Whether the row's classes (a node's class is the node) were not seen before; they are now.
     private mutating func insertClasses(of row: [Int], catalog: GraphCatalog) -> Bool {
+        if slots.count == 2 {
+            return seenClassPairs.insert(Self.pair(classOf(row, 0, catalog), classOf(row, 1, catalog))).inserted
+        }
         var tuple: [Int] = []
         tuple.reserveCapacity(slots.count)
-        for (c, slot) in slots.enumerated() {
-            let node = row[slot]
-            tuple.append(properties[c]?.classOf(node, in: catalog) ?? node)
-        }
+        for c in slots.indices { tuple.append(classOf(row, c, catalog)) }
         return seenClassTuples.insert(tuple).inserted
     }
+
+    /// Column `c`'s class of `row`: its node's value's class, or for a node column the node.
+    @inline(__always)
+    private func classOf(_ row: [Int], _ c: Int, _ catalog: GraphCatalog) -> Int {
+        let node = row[slots[c]]
+        guard let known = known[c] else { return node }
+        let k = known[node].cls
+        return k > 0 ? Int(k) - 1 : properties[c]!.classOf(node, in: catalog)
+    }
+
+    /// Two numbers below 2³² (node indices, classes) as one.
+    @inline(__always)
+    private static func pair(_ a: Int, _ b: Int) -> UInt64 { UInt64(truncatingIfNeeded: a) << 32 | UInt64(UInt32(truncatingIfNeeded: b)) }
 
     /// Sets bit `n` of a set large enough; false when it was set already.
     @inline(__always)

@@ -16,6 +16,8 @@ struct LinearMatchOutput {
     private let checkedOut: [PropertyColumn]
     /// Per output column of a property: its slot and column (filled in for every row kept).
     private let filled: [(slot: Int, column: PropertyColumn)]
+    /// What `filled`'s columns know of each node, read without counting references.
+    private let fillEntries: [UnsafePointer<PropertyColumn.Entry>]
     /// The current match's node per slot.
     private var slots: [Int]
 
@@ -41,6 +43,7 @@ struct LinearMatchOutput {
         }
         self.checkedOut = checkedOut
         filled = zip(plan.columns, properties).compactMap { column, property in property.map { (column.slot, $0) } }
+        fillEntries = filled.map(\.column.knownEntries)
         let sources = zip(plan.columns, properties).map { column, property -> NodeColumns.Source in
             property.map { .property(slot: column.slot, $0) } ?? .node(slot: column.slot)
         }
@@ -67,6 +70,27 @@ struct LinearMatchOutput {
         warmed &+= distinct!.warm(candidates, slot: slot)
     }
 
+    /// Fills the row's nodes into the columns of its properties (see ``PropertyColumn``)
+    /// where they are not yet: `node` gives the node in a slot.
+    @inline(__always)
+    private func fill(_ node: (Int) -> Int) {
+        for k in filled.indices where fillEntries[k][node(filled[k].slot)].slot == 0 {
+            filled[k].column.fill(node(filled[k].slot), in: catalog)
+        }
+    }
+
+    /// Reads, retaining nothing, what filling in the far ends at odd indices
+    /// `range` of `ends` will read; returns a value only so the reads are not dropped.
+    private func warmFill(_ ends: [Int32], _ range: Range<Int>) -> Int32 {
+        var sum: Int32 = 0
+        for entries in fillEntries {
+            for i in stride(from: range.lowerBound, to: range.upperBound, by: 2) where ends[i] >= 0 {
+                sum &+= entries[Int(ends[i])].slot
+            }
+        }
+        return sum
+    }
+
     /// Takes one complete match (a node per pattern position); false once LIMIT is reached.
     mutating func push(_ bound: [Int]) throws -> Bool {
         if !started { try start() }
@@ -90,6 +114,11 @@ struct LinearMatchOutput {
             // changes what DISTINCT has seen: the query ends where this stops).
             let admitted = distinct != nil ? distinct!.admit(ends, catalog: catalog) : ends
             while i < admitted.count {
+                if distinct == nil && !filled.isEmpty && i % (2 * DistinctNodeRows.chunk) == 1 {
+                    // Rows are kept by filling their nodes in: read what that reads
+                    // for a chunk ahead, in a bare loop whose cache misses overlap.
+                    warmed &+= warmFill(admitted, i ..< Swift.min(i + 2 * DistinctNodeRows.chunk, admitted.count))
+                }
                 let node = Int(admitted[i])
                 i += 2
                 state.expansions += 1
@@ -120,7 +149,7 @@ struct LinearMatchOutput {
     private mutating func keep() throws -> Bool {
         guard let keeps = try admitted() else { return false }
         if keeps {
-            if distinct == nil { for (slot, column) in filled { column.fill(slots[slot], in: catalog) } }
+            if distinct == nil { fill { slots[$0] } }
         } else if distinct == nil {
             return true
         }
@@ -132,7 +161,7 @@ struct LinearMatchOutput {
     private mutating func keep(_ node: Int) throws -> Bool {
         guard let keeps = try admitted() else { return false }
         if keeps {
-            if distinct == nil { for (_, column) in filled { column.fill(node, in: catalog) } }
+            if distinct == nil { fill { _ in node } }
         } else if distinct == nil {
             return true
         }
