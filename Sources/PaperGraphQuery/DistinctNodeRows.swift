@@ -60,18 +60,23 @@ struct DistinctNodeRows {
         return sum
     }
 
-    /// ``insert(_:catalog:)`` for the one-node rows of the far ends in `ends`
-    /// (relationship, far end or -1 pairs), in order: `ends` with the far ends
-    /// of rows seen before (earlier in `ends` too) replaced by -1.
+    /// ``insert(_:catalog:)`` for the one-node rows of the far ends at odd
+    /// indices `range` of `ends` (relationship, far end or -1 pairs), in order:
+    /// replaces the far ends of rows seen before (earlier in `ends` too) by -1.
     ///
-    /// One pass that neither calls out (but to fill a node into its column) nor
-    /// counts references, so the reads of successive nodes' classes overlap
-    /// their cache misses; a call per row would wait for each in turn.
-    mutating func admit(_ ends: [Int32], catalog: GraphCatalog) -> [Int32] {
+    /// A chunk (``chunk`` rows) at a time: first a loop of bare reads of the
+    /// chunk's classes, whose cache misses overlap (a loop doing more holds
+    /// fewer reads in flight), then the rows, from cache, in a loop that neither
+    /// calls out (but to fill a node into its column) nor counts references: a
+    /// call per row would wait for each in turn.
+    mutating func admit(_ ends: inout [Int32], _ range: Range<Int>, catalog: GraphCatalog) {
         guard !hasProperties || single != nil else {
-            return Self.replacing(ends) { insert(Int($0), catalog: catalog) }
+            for i in stride(from: range.lowerBound, to: range.upperBound, by: 2)
+            where ends[i] >= 0 && !insert(Int(ends[i]), catalog: catalog) {
+                ends[i] = -1
+            }
+            return
         }
-        var admitted = ends
         var nodes: [UInt64] = [], classes: [UInt64] = []
         swap(&nodes, &seenNodes)
         swap(&classes, &seenClasses)
@@ -81,56 +86,41 @@ struct DistinctNodeRows {
         }
         let known = single?.knownEntries
         var touched: Int32 = 0
-        admitted.withUnsafeMutableBufferPointer { admitted in
+        ends.withUnsafeMutableBufferPointer { ends in
             nodes.withUnsafeMutableBufferPointer { nodes in
                 classes.withUnsafeMutableBufferPointer { classes in
-                    // A chunk at a time: first a loop of bare reads of the chunk's
-                    // classes, whose cache misses overlap (a loop doing more holds
-                    // fewer reads in flight), then the chunk's rows, from cache.
-                    for chunk in stride(from: 0, to: admitted.count, by: 2 * Self.chunk) {
-                        let end = Swift.min(chunk + 2 * Self.chunk, admitted.count)
+                    for chunk in stride(from: range.lowerBound, to: range.upperBound, by: 2 * Self.chunk) {
+                        let end = Swift.min(chunk + 2 * Self.chunk, range.upperBound)
                         if let known {
-                            var i = chunk + 1
+                            var i = chunk
                             while i < end {
-                                if admitted[i] >= 0 { touched &+= known[Int(admitted[i])].cls }
+                                if ends[i] >= 0 { touched &+= known[Int(ends[i])].cls }
                                 i += 2
                             }
                         }
-                        var i = chunk + 1
+                        var i = chunk
                         while i < end {
                             defer { i += 2 }
-                            let node = Int(admitted[i])
+                            let node = Int(ends[i])
                             guard node >= 0 else { continue }
                             guard Self.insert(node, into: nodes) else {
-                                admitted[i] = -1
+                                ends[i] = -1
                                 continue
                             }
                             guard let known else { continue }
                             let k = known[node].cls
                             let c = k > 0 ? Int(k) - 1 : single!.classOf(node, in: catalog)
-                            if !Self.insert(c, into: classes) { admitted[i] = -1 }
+                            if !Self.insert(c, into: classes) { ends[i] = -1 }
                         }
                     }
                 }
             }
         }
         warmed &+= touched
-        return admitted
     }
 
-    /// Rows per chunk of ``admit(_:catalog:)``: their classes' cache lines fit in L2 with room to spare.
+    /// Rows per chunk of ``admit(_:_:catalog:)``: their classes' cache lines fit in L2 with room to spare.
     static let chunk = 2048
-
-    /// `ends` with each far end that `isNew` rejects replaced by -1.
-    private static func replacing(_ ends: [Int32], where isNew: (Int32) -> Bool) -> [Int32] {
-        var admitted = ends
-        var i = 1
-        while i < admitted.count {
-            if admitted[i] >= 0 && !isNew(admitted[i]) { admitted[i] = -1 }
-            i += 2
-        }
-        return admitted
-    }
 
     /// ``insert(_:catalog:)`` for a one-node row.
     mutating func insert(_ node: Int, catalog: GraphCatalog) -> Bool {

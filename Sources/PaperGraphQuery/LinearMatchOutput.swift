@@ -110,14 +110,22 @@ struct LinearMatchOutput {
         var i = 1
         if slots.count == 1, returned != nil {
             // One node per row, the far end: the common `RETURN [DISTINCT] p.title`.
-            // DISTINCT first over the whole list, in one tight pass (which only
-            // changes what DISTINCT has seen: the query ends where this stops).
-            let admitted = distinct != nil ? distinct!.admit(ends, catalog: catalog) : ends
+            // DISTINCT first, in tight passes over the far ends (which only change
+            // what DISTINCT has seen: the query ends where this loop stops), over
+            // all of them at once unless a LIMIT may stop the loop early, then a
+            // chunk at a time. Without DISTINCT, a chunk at a time, a bare read of
+            // what filling the rows into their columns will read, so the misses overlap.
+            var admitted = ends
+            let batch = 2 * (distinct == nil || projection.limit != nil ? DistinctNodeRows.chunk : admitted.count)
+            var decided = 0
             while i < admitted.count {
-                if distinct == nil && !filled.isEmpty && i % (2 * DistinctNodeRows.chunk) == 1 {
-                    // Rows are kept by filling their nodes in: read what that reads
-                    // for a chunk ahead, in a bare loop whose cache misses overlap.
-                    warmed &+= warmFill(admitted, i ..< Swift.min(i + 2 * DistinctNodeRows.chunk, admitted.count))
+                if i >= decided {
+                    decided = Swift.min(i - 1 + batch, admitted.count)
+                    if distinct != nil {
+                        distinct!.admit(&admitted, i ..< decided, catalog: catalog)
+                    } else if !filled.isEmpty {
+                        warmed &+= warmFill(admitted, i ..< decided)
+                    }
                 }
                 let node = Int(admitted[i])
                 i += 2
