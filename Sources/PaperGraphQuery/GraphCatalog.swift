@@ -12,7 +12,7 @@ final class GraphCatalog: @unchecked Sendable {
     private let lock = NSLock()
     private var nameIndexes: [NodeKind: [String: [Int]]] = [:]
     private var observedProperties: [NodeKind: Set<String>] = [:]
-    private var propertyClasses: [String: PropertyClasses] = [:]
+    private var columns: [String: PropertyColumn] = [:]
     private var packed: [Bool: PackedAdjacency] = [:]
     /// Each node's kind, one byte per node: reading it from the node itself
     /// touches a whole `Node` for one byte, a cache miss per node on a large graph.
@@ -104,23 +104,24 @@ final class GraphCatalog: @unchecked Sendable {
         return built
     }
 
-    // MARK: Property value classes
+    // MARK: Property columns
 
-    /// Per property key, which nodes' values are equal (see ``PropertyClasses``).
+    /// Per property key, its values and their classes in node order (see ``PropertyColumn``).
     ///
-    /// The caller owns the classes until it returns them with ``checkIn(_:of:)``;
-    /// two queries running at once each get one and the later return wins, which
-    /// loses only work, never correctness: each is consistent on its own.
-    func checkOutClasses(of key: String) -> PropertyClasses {
+    /// The caller fills the column in until it returns it with ``checkIn(_:)``;
+    /// a query running meanwhile gets a fresh column and the later return wins,
+    /// which loses only work, never correctness: each column is consistent on its
+    /// own, and rows keep the column they were read from.
+    func checkOutColumn(of key: String) -> PropertyColumn {
         lock.lock()
         defer { lock.unlock() }
-        return propertyClasses.removeValue(forKey: key) ?? PropertyClasses(key: key, nodeCount: graph.nodeCount)
+        return columns.removeValue(forKey: key) ?? PropertyColumn(key: key, nodeCount: graph.nodeCount)
     }
 
-    func checkIn(_ classes: PropertyClasses, of key: String) {
+    func checkIn(_ column: PropertyColumn) {
         lock.lock()
         defer { lock.unlock() }
-        propertyClasses[key] = classes
+        columns[column.key] = column
     }
 
     // MARK: Lookup

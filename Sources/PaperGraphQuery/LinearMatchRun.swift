@@ -54,7 +54,7 @@ struct LinearSearch {
         /// Per position and property of its map, the expected value (or the error evaluating it threw), on first use.
         var expected: [[Result<CypherValue, Error>?]]
         /// Per depth, the relationships read from the node being expanded (edge, far end or -1).
-        var scratch: [[Int]]
+        var scratch: [[Int32]]
         var startNodes = 0
         var expansions = 0
         private var ticks = 0
@@ -203,34 +203,43 @@ struct LinearSearch {
         // back, so their cache misses overlap instead of each waiting for the last.
         let step = steps[depth]
         let origin = state.bound[step.origin]
-        var next: [Int] = []
+        var next: [Int32] = []
         swap(&next, &state.scratch[depth])
         next.removeAll(keepingCapacity: true)
         let relations = step.relations
         let label = labelTests[step.position]
         if step.direction != .incoming, let outgoing {
-            for k in outgoing.start[origin] ..< outgoing.start[origin + 1] {
-                let to = Int(outgoing.end[k])
-                let fits = (relations.isEmpty || relations.contains(outgoing.relation[k])) && fitsLabels(to, label)
-                next.append(Int(outgoing.edge[k]))
+            let range = outgoing.start[origin] ..< outgoing.start[origin + 1]
+            next.reserveCapacity(2 * range.count)
+            for k in range {
+                let to = outgoing.end[k]
+                let fits = (relations.isEmpty || relations.contains(outgoing.relation[k])) && fitsLabels(Int(to), label)
+                next.append(outgoing.edge[k])
                 next.append(fits ? to : -1)
             }
         }
         if step.direction != .outgoing, let incoming {
-            for k in incoming.start[origin] ..< incoming.start[origin + 1] {
-                let from = Int(incoming.end[k])
-                if step.direction == .both && from == origin { continue }
-                let fits = (relations.isEmpty || relations.contains(incoming.relation[k])) && fitsLabels(from, label)
-                next.append(Int(incoming.edge[k]))
+            let range = incoming.start[origin] ..< incoming.start[origin + 1]
+            next.reserveCapacity(next.count + 2 * range.count)
+            for k in range {
+                let from = incoming.end[k]
+                if step.direction == .both && Int(from) == origin { continue }
+                let fits = (relations.isEmpty || relations.contains(incoming.relation[k])) && fitsLabels(Int(from), label)
+                next.append(incoming.edge[k])
                 next.append(fits ? from : -1)
             }
         }
         defer { swap(&next, &state.scratch[depth]) }
-        if depth + 1 == steps.count { output.warm(next, at: step.position) }
         let completes = depth + 1 == steps.count && (predicate == nil || predicateDepth < steps.count)
+        if completes && pending == nil && !trackUsed && sameAs[step.position] == nil && !hasProperties[step.position] {
+            // Every candidate that fits completes a match, and nothing is left to
+            // check: what the loop below does, with none of its tests.
+            return try output.push(ends: next, at: step.position, &state)
+        }
+        if depth + 1 == steps.count { output.warm(next, at: step.position) }
         var i = 0
         while i < next.count {
-            let edge = next[i], node = next[i + 1]
+            let edge = Int(next[i]), node = Int(next[i + 1])
             i += 2
             state.expansions += 1
             try state.tick(context)

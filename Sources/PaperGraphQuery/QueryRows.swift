@@ -39,6 +39,44 @@ public struct QueryRows: RandomAccessCollection, Sendable, Equatable, Expressibl
         }
     }
 
+    public func makeIterator() -> Iterator { Iterator(rows: self) }
+
+    /// Reads the rows in order. Rows kept as nodes are read a batch at a time:
+    /// first every value the batch will copy is touched, with plain reads that
+    /// overlap their cache misses (each value lives in its own corner of a large
+    /// graph), then each row is built, its values' reference counts now in cache.
+    /// Built one at a time, each row would wait for its misses in turn, since the
+    /// atomic increment of a reference count lets no later read start early.
+    public struct Iterator: IteratorProtocol {
+        let rows: QueryRows
+        var position = 0
+        /// The end of the batch touched last.
+        var touched = 0
+        /// What the touching read, kept so the reads are not optimised away.
+        public private(set) var checksum = 0
+
+        /// Rows per batch: enough misses in flight to keep the memory system
+        /// busy, few enough that what they bring in stays in the L1 cache.
+        static let batch = 16
+
+        public mutating func next() -> [CypherValue]? {
+            switch rows.storage {
+            case .values(let values):
+                guard position < values.count else { return nil }
+                position += 1
+                return values[position - 1]
+            case .nodes(let columns):
+                guard position < columns.count else { return nil }
+                if position == touched {
+                    touched = Swift.min(position + Self.batch, columns.count)
+                    checksum &+= columns.touch(position ..< touched)
+                }
+                position += 1
+                return columns.row(position - 1)
+            }
+        }
+    }
+
     public static func == (lhs: QueryRows, rhs: QueryRows) -> Bool { lhs.elementsEqual(rhs) }
 
     public static func == (lhs: QueryRows, rhs: [[CypherValue]]) -> Bool { lhs.elementsEqual(rhs) }
@@ -64,40 +102,68 @@ struct NodeColumns: Sendable {
         }
     }
 
-    let catalog: GraphCatalog
-    let columns: [Column]
+    /// Per column, where its values come from: a property's from the column of
+    /// its values (``PropertyColumn``), which holds every stored row's node.
+    enum Source: Sendable {
+        case node(slot: Int)
+        case property(slot: Int, PropertyColumn)
+    }
+
+    let sources: [Source]
     /// Nodes per row.
     let width: Int
     /// Row-major: row `r`'s nodes are `nodes[r * width ..< (r + 1) * width]`.
     private(set) var nodes: [Int32] = []
 
-    init(catalog: GraphCatalog, columns: [Column], width: Int) {
-        self.catalog = catalog
-        self.columns = columns
+    init(sources: [Source], width: Int) {
+        self.sources = sources
         self.width = width
     }
 
-    var count: Int { width == 0 ? 0 : nodes.count / width }
+    /// Rows held: counted, not divided out of `nodes.count`, as the output asks on every row.
+    private(set) var count = 0
 
-    mutating func append(_ row: some Sequence<Int>) {
+    mutating func append(_ row: [Int]) {
         for node in row { nodes.append(Int32(truncatingIfNeeded: node)) }
+        count += 1
+    }
+
+    /// Appends a row of one node.
+    mutating func append(_ node: Int) {
+        nodes.append(Int32(truncatingIfNeeded: node))
+        count += 1
     }
 
     /// The same rows without the first `count`.
     func dropping(first count: Int) -> NodeColumns {
-        var rest = NodeColumns(catalog: catalog, columns: columns, width: width)
+        var rest = NodeColumns(sources: sources, width: width)
         rest.nodes = Array(nodes[(count * width)...])
+        rest.count = self.count - count
         return rest
     }
 
     func node(_ row: Int, slot: Int) -> Int { Int(nodes[row * width + slot]) }
 
-    func value(_ row: Int, _ column: Column) -> CypherValue {
-        switch column {
+    func value(_ row: Int, _ source: Source) -> CypherValue {
+        switch source {
         case .node(let slot): return .node(node(row, slot: slot))
-        case .property(let slot, let key): return catalog.nodeProperty(node(row, slot: slot), key)
+        case .property(let slot, let column): return column.value(node(row, slot: slot))
         }
     }
 
-    func row(_ row: Int) -> [CypherValue] { columns.map { value(row, $0) } }
+    /// Reads, retaining nothing, what reading `rows` will read; returns a value
+    /// only so the reads are not dropped (see ``QueryRows/Iterator``).
+    func touch(_ rows: Range<Int>) -> Int {
+        var sum = 0
+        for source in sources {
+            guard case .property(let slot, let column) = source else { continue }
+            for row in rows { sum &+= column.touch(node(row, slot: slot)) }
+        }
+        return sum
+    }
+
+    func row(_ row: Int) -> [CypherValue] {
+        if sources.count == 1 { return [value(row, sources[0])] }
+        return sources.map { value(row, $0) }
+    }
 }

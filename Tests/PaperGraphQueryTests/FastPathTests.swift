@@ -182,7 +182,7 @@ import PaperGraphModel
             let packed = PackedAdjacency(graph, outgoing: outgoing)
             for node in 0..<graph.nodeCount {
                 let range = packed.start[node] ..< packed.start[node + 1]
-                let listed = outgoing ? graph.outgoing(node) : graph.incoming(node)
+                let listed = Array(outgoing ? graph.outgoing(node) : graph.incoming(node))
                 #expect(range.map { Int(packed.edge[$0]) } == listed)
                 #expect(range.allSatisfy { k in
                     let edge = graph.edges[Int(packed.edge[k])]
