@@ -27,19 +27,7 @@ struct IdentityTable: Sendable {
     /// The index of the node with identity `id`, if present.
     func index(of id: NodeID, in nodes: [Node]) -> Int? {
         guard !slots.isEmpty else { return nil }
-        let hash = Self.hash(id)
-        let mask = slots.count - 1
-        var position = Int(truncatingIfNeeded: hash) & mask
-        let tag = hash & Self.tagMask
-        while true {
-            let slot = slots[position]
-            if slot == 0 { return nil }
-            if slot & Self.tagMask == tag {
-                let index = Int(slot & Self.indexMask) - 1
-                if nodes[index].id == id { return index }
-            }
-            position = (position + 1) & mask
-        }
+        return probe(id, Self.hash(id), in: nodes).existing
     }
 
     /// Records that `nodes[index]` has identity `id`, unless a node with that
@@ -49,21 +37,28 @@ struct IdentityTable: Sendable {
         precondition(index >= 0 && index < Int(UInt32.max), "node index \(index) out of the table's range")
         if (count + 1) * 2 > slots.count { reserveCapacity(count + 1) }
         let hash = Self.hash(id)
+        let (position, existing) = probe(id, hash, in: nodes)
+        if let existing { return existing }
+        slots[position] = hash & Self.tagMask | UInt64(index + 1)
+        count += 1
+        return nil
+    }
+
+    /// Walks `id`'s probe sequence: the index recorded for it, or the empty slot
+    /// where it would go. The table must have at least one empty slot.
+    private func probe(_ id: NodeID, _ hash: UInt64, in nodes: [Node]) -> (position: Int, existing: Int?) {
         let mask = slots.count - 1
         var position = Int(truncatingIfNeeded: hash) & mask
         let tag = hash & Self.tagMask
         while true {
             let slot = slots[position]
-            if slot == 0 { break }
+            if slot == 0 { return (position, nil) }
             if slot & Self.tagMask == tag {
-                let existing = Int(slot & Self.indexMask) - 1
-                if nodes[existing].id == id { return existing }
+                let index = Int(slot & Self.indexMask) - 1
+                if nodes[index].id == id { return (position, index) }
             }
             position = (position + 1) & mask
         }
-        slots[position] = tag | UInt64(index + 1)
-        count += 1
-        return nil
     }
 
     /// Grows the table to hold `capacity` identities at most half full.
