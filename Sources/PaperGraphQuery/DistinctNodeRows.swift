@@ -98,19 +98,26 @@ struct DistinctNodeRows {
                                 i += 2
                             }
                         }
+                        // Whether a row was seen decides no branch (it is as good
+                        // as random): the far end is kept or overwritten either way.
                         var i = chunk
-                        while i < end {
-                            defer { i += 2 }
-                            let node = Int(ends[i])
-                            guard node >= 0 else { continue }
-                            guard Self.insert(node, into: nodes) else {
-                                ends[i] = -1
-                                continue
+                        if let known {
+                            // A node's class stands for the node too: one bit settles the row.
+                            while i < end {
+                                defer { i += 2 }
+                                let node = Int(ends[i])
+                                guard node >= 0 else { continue }
+                                let k = known[node].cls
+                                let c = k > 0 ? Int(k) - 1 : single!.classOf(node, in: catalog)
+                                ends[i] = Self.mark(c, in: classes) ? -1 : ends[i]
                             }
-                            guard let known else { continue }
-                            let k = known[node].cls
-                            let c = k > 0 ? Int(k) - 1 : single!.classOf(node, in: catalog)
-                            if !Self.insert(c, into: classes) { ends[i] = -1 }
+                        } else {
+                            while i < end {
+                                defer { i += 2 }
+                                let node = Int(ends[i])
+                                guard node >= 0 else { continue }
+                                ends[i] = Self.mark(node, in: nodes) ? -1 : ends[i]
+                            }
                         }
                     }
                 }
@@ -166,13 +173,14 @@ struct DistinctNodeRows {
     @inline(__always)
     private static func pair(_ a: Int, _ b: Int) -> UInt64 { UInt64(truncatingIfNeeded: a) << 32 | UInt64(UInt32(truncatingIfNeeded: b)) }
 
-    /// Sets bit `n` of a set large enough; false when it was set already.
+    /// Sets bit `n` of a set large enough; whether it was set already. The bit
+    /// is written either way, so a caller can use the answer without branching on it.
     @inline(__always)
-    private static func insert(_ n: Int, into bits: UnsafeMutableBufferPointer<UInt64>) -> Bool {
-        let word = n >> 6, bit = UInt64(1) << UInt64(n & 63)
-        if bits[word] & bit != 0 { return false }
-        bits[word] |= bit
-        return true
+    private static func mark(_ n: Int, in bits: UnsafeMutableBufferPointer<UInt64>) -> Bool {
+        let word = n >> 6, shift = UInt64(n & 63)
+        let old = bits[word]
+        bits[word] = old | (1 << shift)
+        return (old >> shift) & 1 != 0
     }
 
     /// Sets bit `n` (growing the set as needed); false when it was set already.

@@ -103,8 +103,9 @@ struct LinearMatchOutput {
     /// Takes the complete matches that `bound` and each far end in `ends` make,
     /// the end going into pattern `position`: `ends` holds (relationship, far end
     /// or -1) pairs, each counted as an expansion as the search counts them, up
-    /// to the match that reaches LIMIT (then false).
-    mutating func push(ends: [Int32], at position: Int, _ state: inout LinearSearch.State) throws -> Bool {
+    /// to the match that reaches LIMIT (then false). DISTINCT overwrites far ends
+    /// it finds seen before with -1.
+    mutating func push(ends: inout [Int32], at position: Int, _ state: inout LinearSearch.State) throws -> Bool {
         let returned = slotPositions.firstIndex(of: position)
         for slot in slots.indices where slot != returned { slots[slot] = state.bound[slotPositions[slot]] }
         var i = 1
@@ -115,19 +116,28 @@ struct LinearMatchOutput {
             // all of them at once unless a LIMIT may stop the loop early, then a
             // chunk at a time. Without DISTINCT, a chunk at a time, a bare read of
             // what filling the rows into their columns will read, so the misses overlap.
-            var admitted = ends
-            let batch = 2 * (distinct == nil || projection.limit != nil ? DistinctNodeRows.chunk : admitted.count)
+            let batch = 2 * (distinct == nil || projection.limit != nil ? DistinctNodeRows.chunk : ends.count)
             var decided = 0
-            while i < admitted.count {
+            while i < ends.count {
                 if i >= decided {
-                    decided = Swift.min(i - 1 + batch, admitted.count)
+                    decided = Swift.min(i - 1 + batch, ends.count)
                     if distinct != nil {
-                        distinct!.admit(&admitted, i ..< decided, catalog: catalog)
+                        distinct!.admit(&ends, i ..< decided, catalog: catalog)
+                        if !started { try start() }
+                        if skipRemaining == 0 && limitRemaining == Int.max {
+                            // Nothing left for SKIP or LIMIT to decide: every far end
+                            // DISTINCT admitted is a row, so they are kept at once.
+                            try state.tick(context, count: (decided - i + 1) / 2)
+                            state.expansions += (decided - i + 1) / 2
+                            try keep(ends: ends, i ..< decided)
+                            i = decided + 1
+                            continue
+                        }
                     } else if !filled.isEmpty {
-                        warmed &+= warmFill(admitted, i ..< decided)
+                        warmed &+= warmFill(ends, i ..< decided)
                     }
                 }
-                let node = Int(admitted[i])
+                let node = Int(ends[i])
                 i += 2
                 state.expansions += 1
                 try state.tick(context)
@@ -177,6 +187,13 @@ struct LinearMatchOutput {
         return !done
     }
 
+    /// ``keep(_:)`` for every far end at odd indices `range` of `ends` (negative:
+    /// none), once SKIP is spent and there is no LIMIT: only the row limit is left to apply.
+    private mutating func keep(ends: [Int32], _ range: Range<Int>) throws {
+        store.append(ends: ends, range)
+        guard store.count - skipped <= maxRows else { throw tooManyRows }
+    }
+
     /// Applies SKIP, LIMIT and the row limit to the next row: whether it is a
     /// result row (false: SKIP drops it), nil when LIMIT was reached before it.
     /// The caller stores the row unless SKIP dropped it without DISTINCT
@@ -192,12 +209,14 @@ struct LinearMatchOutput {
             return nil
         }
         limitRemaining -= 1
-        guard store.count - skipped < maxRows else {
-            throw QueryError(.tooManyRows, "the query returns more than \(maxRows) rows (--max-rows); "
-                             + "add LIMIT, aggregate, or raise the limit")
-        }
+        guard store.count - skipped < maxRows else { throw tooManyRows }
         if limitRemaining == 0 { done = true }
         return true
+    }
+
+    private var tooManyRows: QueryError {
+        QueryError(.tooManyRows, "the query returns more than \(maxRows) rows (--max-rows); "
+                   + "add LIMIT, aggregate, or raise the limit")
     }
 
     /// The result, once the search is over.

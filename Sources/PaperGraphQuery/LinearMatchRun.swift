@@ -70,6 +70,13 @@ struct LinearSearch {
             ticks &+= 1
             if ticks & 4095 == 0 { try context.checkDeadline() }
         }
+
+        /// `count` ticks at once: the clock is checked if one of them would have checked it.
+        mutating func tick(_ context: ExecutionContext, count: Int) throws {
+            let before = ticks
+            ticks &+= count
+            if before >> 12 != ticks >> 12 { try context.checkDeadline() }
+        }
     }
 
     /// One expansion step: fill `position` from the already bound `origin`.
@@ -234,7 +241,7 @@ struct LinearSearch {
         if completes && pending == nil && !trackUsed && sameAs[step.position] == nil && !hasProperties[step.position] {
             // Every candidate that fits completes a match, and nothing is left to
             // check: what the loop below does, with none of its tests.
-            return try output.push(ends: next, at: step.position, &state)
+            return try output.push(ends: &next, at: step.position, &state)
         }
         if depth + 1 == steps.count { output.warm(next, at: step.position) }
         var i = 0

@@ -134,6 +134,37 @@ struct NodeColumns: Sendable {
         count += 1
     }
 
+    /// Appends a one-node row for each far end at odd indices `range` of `ends`
+    /// (relationship, far end or -1 pairs) that is not negative.
+    mutating func append(ends: [Int32], _ range: Range<Int>) {
+        precondition(width == 1, "rows of one node only")
+        guard range.count > 64 else {
+            // A node's few relationships (a step in the middle of a longer
+            // pattern, run once per node): growing and shrinking would cost more.
+            for i in stride(from: range.lowerBound, to: range.upperBound, by: 2) where ends[i] >= 0 {
+                nodes.append(ends[i])
+                count += 1
+            }
+            return
+        }
+        // Every far end is written and the count moves on only for kept ones:
+        // which are kept is as good as random, so a branch on it would mispredict.
+        let before = nodes.count, room = range.count / 2 + 1
+        nodes.append(contentsOf: repeatElement(-1, count: room))
+        let kept = nodes.withUnsafeMutableBufferPointer { nodes in
+            var n = before
+            var i = range.lowerBound
+            while i < range.upperBound {
+                nodes[n] = ends[i]
+                n += ends[i] >= 0 ? 1 : 0
+                i += 2
+            }
+            return n - before
+        }
+        nodes.removeLast(room - kept)
+        count += kept
+    }
+
     /// The same rows without the first `count`.
     func dropping(first count: Int) -> NodeColumns {
         var rest = NodeColumns(sources: sources, width: width)

@@ -119,6 +119,7 @@ import PaperGraphModel
         #"MATCH (p:Paper)-[:EVALUATES_ON]->(b:Benchmark) WHERE b.name IN ["MATH","GSM8K"] RETURN DISTINCT p.score"#,
         #"MATCH (p:Paper)-[:EVALUATES_ON]->(b:Benchmark) RETURN DISTINCT p.title SKIP 1000 LIMIT 2500"#,
         #"MATCH (p:Paper)-[:EVALUATES_ON]->(b:Benchmark) RETURN DISTINCT p, p.title LIMIT 3000"#,
+        #"MATCH (p:Paper)-[:EVALUATES_ON]->(b:Benchmark) WHERE b.name IN ["MATH","GSM8K"] RETURN DISTINCT p"#,
         #"MATCH (b:Benchmark)<-[:EVALUATES_ON]-(p:Paper) RETURN DISTINCT b.name, p.score"#,
     ]
 
@@ -140,6 +141,21 @@ import PaperGraphModel
         #expect(Self.large.incoming(math).count > DistinctNodeRows.chunk)
         let titles = try QueryEngine(graph: Self.large).run(Self.largeQueries[0]).rows
         #expect(titles.count > 1000 && titles.count % QueryRows.Iterator.batch != 0)
+    }
+
+    /// Without SKIP or LIMIT, the fast path keeps a long list of DISTINCT rows at
+    /// once: the row limit, the counters and the error must still be the general pipeline's.
+    @Test(arguments: largeQueries.filter { $0.hasSuffix("RETURN DISTINCT p.title") || $0.hasSuffix("RETURN DISTINCT p") })
+    func rowLimitAndCountersHoldForRowsKeptAtOnce(_ query: String) throws {
+        let fast = QueryEngine(graph: Self.large), general = QueryEngine(graph: Self.large, fastPaths: false)
+        let count = try general.run(query).rows.count
+        #expect(count > 1000)
+        for maxRows in [count - 1, count, 1] {
+            let limits = QueryLimits(maxRows: maxRows)
+            let outcome = FastPathTests.outcome(fast, query, limits: limits)
+            #expect(outcome == FastPathTests.outcome(general, query, limits: limits), "\(query), --max-rows \(maxRows)")
+            if case .failure(let kind, _) = outcome { #expect(kind == .tooManyRows && maxRows < count) }
+        }
     }
 
     @Test func rowsStayRightWhileLaterQueriesFillTheColumn() throws {
