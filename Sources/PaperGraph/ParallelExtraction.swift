@@ -38,6 +38,10 @@ public final class PipelinedExtraction<Result>: @unchecked Sendable {
     private let extractor: Extractor
     private let jobs: Int
     private let batchSize: Int
+    /// The size the batch being filled launches at: small at first, doubling up
+    /// to `batchSize`, since nothing is extracted while the first batch is read
+    /// (a 4,096-paper first batch idled one of two cores for ~15 ms, 7 % of 10k papers).
+    private var launchSize: Int
     private let transform: @Sendable (PaperRecord, Extraction) -> Result
     private let consume: ([Result]) throws -> Void
     private var batch: [PaperRecord] = []
@@ -129,16 +133,17 @@ public final class PipelinedExtraction<Result>: @unchecked Sendable {
         self.extractor = extractor
         self.jobs = max(1, jobs)
         self.batchSize = max(1, batchSize)
+        launchSize = jobs > 1 ? min(self.batchSize, 256) : self.batchSize
         self.transform = transform
         self.consume = consume
-        batch.reserveCapacity(self.batchSize)
+        batch.reserveCapacity(launchSize)
     }
 
     /// Queues one record; starts extracting when a batch is full.
     /// - Throws: whatever `consume` threw for an earlier batch.
     public func add(_ record: PaperRecord) throws {
         batch.append(record)
-        if batch.count >= batchSize { try launch() }
+        if batch.count >= launchSize { try launch() }
     }
 
     /// Extracts and consumes every record added so far.
@@ -149,8 +154,9 @@ public final class PipelinedExtraction<Result>: @unchecked Sendable {
 
     private func launch() throws {
         let records = batch
+        launchSize = min(batchSize, 2 * launchSize)
         batch = []
-        batch.reserveCapacity(batchSize)
+        batch.reserveCapacity(launchSize)
         if jobs == 1 {
             try consume(extractor.extractAll(records, jobs: 1, transform))
             return
