@@ -68,7 +68,9 @@ struct DistinctNodeRows {
     /// chunk's classes, whose cache misses overlap (a loop doing more holds
     /// fewer reads in flight), then the rows, from cache, in a loop that neither
     /// calls out (but to fill a node into its column) nor counts references: a
-    /// call per row would wait for each in turn.
+    /// call per row would wait for each in turn. For a property, the row's class
+    /// alone decides it (a node seen before has a class seen before), so the
+    /// bit per node is neither read nor set here.
     mutating func admit(_ ends: inout [Int32], _ range: Range<Int>, catalog: GraphCatalog) {
         guard !hasProperties || single != nil else {
             for i in stride(from: range.lowerBound, to: range.upperBound, by: 2)
