@@ -58,11 +58,37 @@ struct JSONScanner {
 
     /// Iterates the members of an object; `body` must consume each value.
     mutating func forEachMember(_ body: (inout JSONScanner, String) throws -> Void) throws {
+        try forEachMemberKey { s, key in try body(&s, key.string) }
+    }
+
+    /// A member name as ``forEachMemberKey(_:)`` hands it over: the line's
+    /// own bytes when the name is plain ASCII, else the decoded string.
+    struct Key {
+        fileprivate var raw: UnsafeBufferPointer<UInt8>?
+        fileprivate var decoded: String?
+
+        var string: String { decoded ?? String(decoding: raw!, as: UTF8.self) }
+
+        /// Whether the name is `name`; compares bytes, without making a string.
+        func `is`(_ name: StaticString) -> Bool {
+            let count = name.utf8CodeUnitCount
+            if let raw {
+                return raw.count == count && memcmp(raw.baseAddress!, name.utf8Start, count) == 0
+            }
+            // A name with escapes or non-ASCII compares as strings, as before.
+            return decoded! == name.description
+        }
+    }
+
+    /// Iterates the members of an object, handing each member name over as a
+    /// ``Key``: the snapshot's readers compare names to a dozen constants,
+    /// and a plain name (all of them in practice) needs no string to do so.
+    mutating func forEachMemberKey(_ body: (inout JSONScanner, Key) throws -> Void) throws {
         try expect(UInt8(ascii: "{"))
         if peek() == UInt8(ascii: "}") { index += 1; return }
         while true {
             guard peek() == UInt8(ascii: "\"") else { throw error("expected a member name") }
-            let key = try string()
+            let key = try memberKey()
             try expect(UInt8(ascii: ":"))
             try body(&self, key)
             switch peek() {
@@ -106,6 +132,22 @@ struct JSONScanner {
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         }
         return try stringOrNull()
+    }
+
+    /// A member name at the scanner: printable ASCII without escapes is kept
+    /// as the line's bytes (it decodes to itself); anything else is decoded
+    /// as ``string()`` decodes it, repairs included.
+    private mutating func memberKey() throws -> Key {
+        var end = index + 1
+        while end < bytes.count, bytes[end] >= 0x20, bytes[end] < 0x80, bytes[end] != 0x5C {
+            if bytes[end] == UInt8(ascii: "\"") {
+                let raw = UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end])
+                index = end + 1
+                return Key(raw: raw)
+            }
+            end += 1
+        }
+        return Key(decoded: try string())
     }
 
     /// A string; the scanner must be at its opening quote.
