@@ -7,7 +7,7 @@ struct Collector {
     enum Slot: Int, CaseIterable { case proposes, uses, evaluatesOn, introduces, repositories, homepages }
 
     private(set) var lists: [[Mention]] = Array(repeating: [], count: Slot.allCases.count)
-    private var keys: [Set<String>] = Array(repeating: [], count: Slot.allCases.count)
+    private var keys: [SmallSet<String>] = Array(repeating: SmallSet(), count: Slot.allCases.count)
     /// Folded name → folded partner (acronym ↔ expansion) defined in the abstract.
     private var partners: [String: String] = [:]
 
@@ -26,8 +26,9 @@ struct Collector {
     }
 
     func contains(_ slot: Slot, folded key: String) -> Bool {
-        // Most lists of a paper are empty or short: an empty set answers without
-        // hashing the key (Set and Dictionary hash even when empty).
+        // Most lists of a paper are empty or short: an empty set answers at once,
+        // and the partners (a Dictionary, which hashes even when empty) are
+        // asked only when some pair is known.
         let set = keys[slot.rawValue]
         guard !set.isEmpty else { return false }
         if set.contains(key) { return true }
@@ -41,12 +42,9 @@ struct Collector {
     mutating func add(_ slot: Slot, _ name: String, _ evidence: Evidence) -> Bool {
         let key = slot.rawValue >= Slot.repositories.rawValue ? name.lowercased() : Fold.key(name)
         guard !key.isEmpty, !contains(slot, folded: key) else { return false }
-        // A list's first name sizes its set and array for a paper's usual few:
-        // growing from one element reallocates (and rehashes) at every doubling.
-        if keys[slot.rawValue].isEmpty {
-            keys[slot.rawValue].reserveCapacity(8)
-            lists[slot.rawValue].reserveCapacity(8)
-        }
+        // A list's first name sizes its array for a paper's usual few:
+        // growing from one element reallocates at every doubling.
+        if lists[slot.rawValue].isEmpty { lists[slot.rawValue].reserveCapacity(8) }
         keys[slot.rawValue].insert(key)
         lists[slot.rawValue].append(Mention(name: name, evidence: evidence))
         return true

@@ -163,34 +163,22 @@ struct PaperReader {
     /// - Returns: the matches in the title and in the abstract.
     @discardableResult
     mutating func gazetteerRule() -> ([GazetteerMatcher.Match], [GazetteerMatcher.Match]) {
-        // Found matches name their field by a flag: a `FieldText` copied into a
-        // tuple or an array costs a retain and release of each of its buffers.
         var found: [(inTitle: Bool, match: GazetteerMatcher.Match)] = []
-        var methodsSeen = Set<Int>()
-        var benchmarksSeen = Set<BenchmarkRelease>()
+        var methodsSeen = SmallSet<Int>()
+        var benchmarksSeen = SmallSet<BenchmarkRelease>()
         let titleMatches = extractor.matcher.matches(in: title)
         let abstractMatches = extractor.matcher.matches(in: abstract)
         // Long forms of acronyms the paper uses as techniques: a method inside
         // one ("multi-agent proximal policy optimization (MAPPO)") is part of
         // that name, not a mention of its own.
-        let usedLongForms = acronyms.filter { collector.contains(.uses, $0.short) }
-        for inTitle in [true, false] {
-            let field = inTitle ? title : abstract
-            for m in inTitle ? titleMatches : abstractMatches {
-                if m.kind == .method, usedLongForms.contains(where: {
-                    $0.field == field.field && $0.longRange.contains(m.start) && $0.longRange != m.start..<m.end
-                }) { continue }
-                if isTitleCasedWord(m, in: field) { continue }
-                if m.kind == .method, isNegated(m.start, in: field) { continue }
-                let isNew = m.kind == .method ? methodsSeen.insert(m.entry).inserted
-                    : benchmarksSeen.insert(BenchmarkRelease(entry: m.entry, number: releaseNumber(of: m, in: field))).inserted
-                if isNew {
-                    found.append((inTitle, m))
-                }
-            }
-        }
-        var subsumed = Set<Int>()
-        for m in methodsSeen {
+        let usedLongForms = acronyms.isEmpty ? [] : acronyms.filter { collector.contains(.uses, $0.short) }
+        // Each field is passed as it is stored, not picked into a local
+        // (`let field = inTitle ? title : abstract`): a copied `FieldText`
+        // costs a retain and release of each of its buffers.
+        firstMentions(titleMatches, in: title, inTitle: true, usedLongForms, &found, &methodsSeen, &benchmarksSeen)
+        firstMentions(abstractMatches, in: abstract, inTitle: false, usedLongForms, &found, &methodsSeen, &benchmarksSeen)
+        var subsumed = SmallSet<Int>()
+        for m in methodsSeen.elements {
             // The paper's own method refines the broader one: both are reported.
             if extractor.methodKeys[m].contains(where: { collector.contains(.proposes, folded: $0) }) { continue }
             let name = extractor.methodKeys[m][0]
@@ -205,19 +193,20 @@ struct PaperReader {
             }
         }
         for (inTitle, m) in found {
-            let field = inTitle ? title : abstract
-            let ev = field.evidence("gazetteer", m.start..<m.end)
+            let ev = inTitle ? title.evidence("gazetteer", m.start..<m.end) : abstract.evidence("gazetteer", m.start..<m.end)
             if m.kind == .method {
                 guard !subsumed.contains(m.entry) else { continue }
                 let forms = extractor.methodForms[m.entry]
                 guard !extractor.methodKeys[m.entry].contains(where: { collector.contains(.proposes, folded: $0) }) else { continue }
                 collector.add(.uses, reportedName(forms, extractor.methodKeys[m.entry], m.form), ev)
             } else {
-                if extractor.benchmarkIsCorpus[m.entry], !sentenceHasEvaluationCue(at: m.start, in: field) { continue }
+                if extractor.benchmarkIsCorpus[m.entry],
+                   !(inTitle ? sentenceHasEvaluationCue(at: m.start, in: title) : sentenceHasEvaluationCue(at: m.start, in: abstract)) { continue }
                 let forms = extractor.benchmarkForms[m.entry]
                 let name = reportedName(forms, extractor.benchmarkKeys[m.entry], m.form)
                 // A numbered release is its own benchmark: only that release must be new.
-                let keys = releaseNumber(of: m, in: field).isEmpty ? extractor.benchmarkKeys[m.entry] : [Fold.key(name)]
+                let numbered = inTitle ? endsInNumber(m, in: title) : endsInNumber(m, in: abstract)
+                let keys = numbered ? [Fold.key(name)] : extractor.benchmarkKeys[m.entry]
                 guard !keys.contains(where: {
                     collector.contains(.introduces, folded: $0) || collector.contains(.proposes, folded: $0)
                         || collector.contains(.evaluatesOn, folded: $0)
@@ -228,6 +217,32 @@ struct PaperReader {
         versionListRule(matches: titleMatches, in: title)
         versionListRule(matches: abstractMatches, in: abstract)
         return (titleMatches, abstractMatches)
+    }
+
+    /// Adds to `found` each gazetteer entry's first mention in `field` that
+    /// counts (see ``gazetteerRule()``), a benchmark once per release number.
+    private func firstMentions(_ matches: [GazetteerMatcher.Match], in field: FieldText, inTitle: Bool,
+                               _ usedLongForms: [AcronymDefinition],
+                               _ found: inout [(inTitle: Bool, match: GazetteerMatcher.Match)],
+                               _ methodsSeen: inout SmallSet<Int>, _ benchmarksSeen: inout SmallSet<BenchmarkRelease>) {
+        for m in matches {
+            if m.kind == .method, usedLongForms.contains(where: {
+                $0.field == field.field && $0.longRange.contains(m.start) && $0.longRange != m.start..<m.end
+            }) { continue }
+            if isTitleCasedWord(m, in: field) { continue }
+            if m.kind == .method, isNegated(m.start, in: field) { continue }
+            let isNew = m.kind == .method ? methodsSeen.insert(m.entry)
+                : benchmarksSeen.insert(BenchmarkRelease(entry: m.entry, number: releaseNumber(of: m, in: field)))
+            if isNew {
+                found.append((inTitle, m))
+            }
+        }
+    }
+
+    /// Whether a match ends in a release number (``releaseNumber(of:in:)`` is
+    /// not empty), without making the number's string.
+    private func endsInNumber(_ m: GazetteerMatcher.Match, in field: FieldText) -> Bool {
+        m.end > m.start && Bytes.isDigit(field.bytes[m.end - 1])
     }
 
     /// A gazetteer entry as written with one release number (see ``releaseNumber(of:in:)``).
