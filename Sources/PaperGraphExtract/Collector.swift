@@ -9,14 +9,14 @@ struct Collector {
     private(set) var lists: [[Mention]] = Array(repeating: [], count: Slot.allCases.count)
     private var keys: [SmallSet<String>] = Array(repeating: SmallSet(), count: Slot.allCases.count)
     /// Folded name → folded partner (acronym ↔ expansion) defined in the abstract.
-    private var partners: [String: String] = [:]
+    private var partners = SmallMap<String, String>()
 
     /// Records that `a` and `b` are one name (an acronym and its expansion).
     mutating func pair(_ a: String, _ b: String) {
         let fa = Fold.key(a), fb = Fold.key(b)
         guard !fa.isEmpty, !fb.isEmpty, fa != fb else { return }
-        if partners[fa] == nil { partners[fa] = fb }
-        if partners[fb] == nil { partners[fb] = fa }
+        partners.insertIfAbsent(fa, fb)
+        partners.insertIfAbsent(fb, fa)
     }
 
     func contains(_ slot: Slot, _ name: String) -> Bool {
@@ -26,13 +26,11 @@ struct Collector {
     }
 
     func contains(_ slot: Slot, folded key: String) -> Bool {
-        // Most lists of a paper are empty or short: an empty set answers at once,
-        // and the partners (a Dictionary, which hashes even when empty) are
-        // asked only when some pair is known.
+        // Most lists of a paper are empty or short: an empty set answers at once.
         let set = keys[slot.rawValue]
         guard !set.isEmpty else { return false }
         if set.contains(key) { return true }
-        guard !partners.isEmpty, let partner = partners[key] else { return false }
+        guard !partners.isEmpty, let partner = partners.value(for: key) else { return false }
         return set.contains(partner)
     }
 
@@ -52,7 +50,7 @@ struct Collector {
 
     /// Removes a mention (a rule later found it belongs elsewhere).
     mutating func remove(_ slot: Slot, folded key: String) {
-        let partner = partners[key]
+        let partner = partners.value(for: key)
         lists[slot.rawValue].removeAll {
             let k = Fold.key($0.name)
             return k == key || k == partner

@@ -306,6 +306,7 @@ struct PaperReader {
     /// the singular is reported. Only an exact `s` suffix on a name of three or
     /// more characters counts ("Atlas" is not the plural of "Atla").
     mutating func mergePluralProposals() {
+        guard collector.lists[Collector.Slot.proposes.rawValue].count >= 2 else { return }
         let names = Set(collector.lists[Collector.Slot.proposes.rawValue].map(\.name))
         for plural in names where plural.count >= 4 && plural.hasSuffix("s") && !plural.hasSuffix("ss") {
             if names.contains(String(plural.dropLast())) {
@@ -317,6 +318,7 @@ struct PaperReader {
     /// "Self-J" in the abstract abbreviates "Self-Judge" in the title: one
     /// proposal, not two.
     mutating func mergeAbbreviatedProposals() {
+        guard collector.lists[Collector.Slot.proposes.rawValue].count >= 2 else { return }
         let names = collector.lists[Collector.Slot.proposes.rawValue].map(\.name)
         for short in names {
             guard let dash = short.lastIndex(of: "-"), short.distance(from: dash, to: short.endIndex) == 2,

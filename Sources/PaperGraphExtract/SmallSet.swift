@@ -43,3 +43,29 @@ struct SmallSet<Element: Hashable> {
     /// The elements in the order they were inserted.
     var elements: [Element] { items }
 }
+
+/// A map for the few acronym/expansion pairs of a paper, kept the way
+/// ``SmallSet`` keeps its elements: an array of pairs searched in order, a
+/// `Dictionary` past ``SmallSet/linearLimit`` pairs.
+struct SmallMap<Key: Hashable, Value> {
+    private var pairs: [(key: Key, value: Value)] = []
+    private var hashed: [Key: Value]?
+
+    var isEmpty: Bool { pairs.isEmpty }
+
+    func value(for key: Key) -> Value? {
+        if let hashed { return hashed[key] }
+        return pairs.first { $0.key == key }?.value
+    }
+
+    /// Maps `key` to `value` unless `key` is already mapped: the first pairing stands.
+    mutating func insertIfAbsent(_ key: Key, _ value: Value) {
+        guard self.value(for: key) == nil else { return }
+        pairs.append((key, value))
+        if hashed != nil {
+            hashed![key] = value
+        } else if pairs.count > SmallSet<Key>.linearLimit {
+            hashed = Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+        }
+    }
+}
