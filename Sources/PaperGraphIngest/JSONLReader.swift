@@ -77,6 +77,8 @@ enum JSONLReader {
                 }
             } else if key.is("authors_parsed") {
                 guard s.peek() == UInt8(ascii: "[") else { try s.skipValue(); return }
+                // Room for a paper's usual few authors: growing from one doubles three times.
+                authorsParsed.reserveCapacity(8)
                 try s.forEachElement { s in
                     // The first three parts (key name, forenames, suffix) in
                     // locals: an array of parts per author grew three times.

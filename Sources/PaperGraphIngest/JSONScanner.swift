@@ -64,13 +64,14 @@ struct JSONScanner {
     /// A member name as ``forEachMemberKey(_:)`` hands it over: the line's
     /// own bytes when the name is plain ASCII, else the decoded string.
     struct Key {
-        fileprivate var raw: UnsafeBufferPointer<UInt8>?
-        fileprivate var decoded: String?
+        var raw: UnsafeBufferPointer<UInt8>?
+        var decoded: String?
 
         var string: String { decoded ?? String(decoding: raw!, as: UTF8.self) }
 
         /// Whether the name is `name`; compares bytes, without making a string.
-        func `is`(_ name: StaticString) -> Bool {
+        /// Inlined, so a name of another length fails on one comparison.
+        @inline(__always) func `is`(_ name: StaticString) -> Bool {
             let count = name.utf8CodeUnitCount
             if let raw {
                 return raw.count == count && memcmp(raw.baseAddress!, name.utf8Start, count) == 0
@@ -221,9 +222,27 @@ struct JSONScanner {
     }
 
     private mutating func makeString(_ utf8: UnsafeBufferPointer<UInt8>) -> String {
+        // ASCII is valid UTF-8 as it stands: no repair to look for.
+        if Self.isASCII(utf8) { return String(decoding: utf8, as: UTF8.self) }
         let (text, repaired) = UTF8Decoding.decode(utf8)
         if repaired { repairedUTF8 = true }
         return text
+    }
+
+    /// Whether every byte is below 0x80, eight bytes at a time.
+    private static func isASCII(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = utf8.baseAddress else { return true }
+        var i = 0
+        var high: UInt64 = 0
+        while i + 8 <= utf8.count {
+            high |= SWAR.load(base, i)
+            i += 8
+        }
+        while i < utf8.count {
+            high |= UInt64(utf8[i])
+            i += 1
+        }
+        return high & SWAR.highBits == 0
     }
 
     private mutating func escape() throws {
