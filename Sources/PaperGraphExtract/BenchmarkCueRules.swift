@@ -29,14 +29,9 @@ extension PaperReader {
 
     mutating func benchmarkCueRules(in f: FieldText) {
         let t = f.tokens
-        var evalSentence: [Bool] = []
+        var evalSentence = SentenceFlags()
         for tok in t where tok.kind == .word && tok.has(WordClass.evalCues) {
-            let s = Int(tok.sentence)
-            // Sized for every sentence of the field at the first cue, so it grows once.
-            if evalSentence.count <= s {
-                evalSentence += Array(repeating: false, count: max(f.sentences.count, s + 1) - evalSentence.count)
-            }
-            evalSentence[s] = true
+            evalSentence.insert(Int(tok.sentence))
         }
         for k in t.indices where t[k].kind == .word {
             let h = t[k].hash
@@ -48,7 +43,7 @@ extension PaperReader {
                 namesAfter(noun: k, in: f)
             } else if h == Lexicon.on || h == Lexicon.across {
                 let s = Int(t[k].sentence)
-                guard s < evalSentence.count, evalSentence[s] else { continue }
+                guard evalSentence.contains(s) else { continue }
                 if k > 0, t[k - 1].kind == .word, t[k - 1].has(WordClass.onNotEval) { continue }
                 var j = k + 1
                 // "on the X", "on both the X and Y", "on all three X, Y and Z".
@@ -193,5 +188,21 @@ extension PaperReader {
         default:
             return
         }
+    }
+}
+
+/// A set of sentence indices of one field: the first 64 as bits of one word
+/// (an abstract has a dozen sentences), the rest in a set, so the usual
+/// field allocates nothing.
+struct SentenceFlags {
+    private var first: UInt64 = 0
+    private var rest = Set<Int>()
+
+    mutating func insert(_ s: Int) {
+        if s < 64 { first |= 1 << UInt64(s) } else { rest.insert(s) }
+    }
+
+    func contains(_ s: Int) -> Bool {
+        s < 64 ? first >> UInt64(s) & 1 != 0 : rest.contains(s)
     }
 }

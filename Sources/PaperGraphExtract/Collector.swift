@@ -76,6 +76,13 @@ struct Collector {
             }
             // Nothing to order (the usual case for most lists): no sort, no copies.
             guard list.count > 1 else { return list }
+            // Rules mostly add in text order: a list already in order is kept as it is.
+            var inOrder = true
+            for k in 1..<list.count where Self.precedes(list[k].evidence, list[k - 1].evidence) {
+                inOrder = false
+                break
+            }
+            if inOrder { return list }
             return list.enumerated().sorted { a, b in
                 let fa = Self.rank(a.element.evidence.field), fb = Self.rank(b.element.evidence.field)
                 if fa != fb { return fa < fb }
@@ -89,6 +96,12 @@ struct Collector {
                           introduces: ordered(.introduces),
                           repositories: ordered(.repositories),
                           homepages: ordered(.homepages))
+    }
+
+    /// Whether `a` comes before `b` in text order (field, then offset).
+    private static func precedes(_ a: Evidence, _ b: Evidence) -> Bool {
+        let fa = rank(a.field), fb = rank(b.field)
+        return fa != fb ? fa < fb : a.start < b.start
     }
 
     private static func rank(_ field: Evidence.Field) -> Int {

@@ -182,13 +182,17 @@ struct GazetteerMatcher: Sendable {
     /// All leftmost-longest matches in `text`, in order.
     func matches(in text: FieldText) -> [Match] {
         var out: [Match] = []
-        text.bytes.withUnsafeBufferPointer { b in
-            for token in text.tokens where token.kind == .word {
-                // Only word starts that are not inside a hyphenated compound (`Self-PRM`).
-                let s = token.start
-                if s > 0, b[s - 1] == 0x2D || b[s - 1] == 0x2A { continue }
-                if let last = out.last, last.end > s { continue }
-                if let m = longest(from: s, in: b) { out.append(m) }
+        // The fold table is opened once per field, not per word start: each
+        // access to a static goes through its lazy-initialisation check.
+        Self.walkBytes.withUnsafeBufferPointer { fold in
+            text.bytes.withUnsafeBufferPointer { b in
+                for token in text.tokens where token.kind == .word {
+                    // Only word starts that are not inside a hyphenated compound (`Self-PRM`).
+                    let s = token.start
+                    if s > 0, b[s - 1] == 0x2D || b[s - 1] == 0x2A { continue }
+                    if let last = out.last, last.end > s { continue }
+                    if let m = longest(from: s, in: b, fold: fold) { out.append(m) }
+                }
             }
         }
         return out
@@ -202,33 +206,32 @@ struct GazetteerMatcher: Sendable {
     }
     private static var skipMark: UInt8 { 0xFF }
 
-    private func longest(from s: Int, in b: UnsafeBufferPointer<UInt8>) -> Match? {
+    /// The longest match starting at byte `s`; `fold` is ``walkBytes``.
+    private func longest(from s: Int, in b: UnsafeBufferPointer<UInt8>, fold: UnsafeBufferPointer<UInt8>) -> Match? {
         var node: Int32 = 0
         var i = s
         var best: Match?
         let n = b.count
-        return Self.walkBytes.withUnsafeBufferPointer { fold in
-            while i < n {
-                let c = fold[Int(b[i])]
-                if c == Self.skipMark {
-                    // A separator may be skipped only between word bytes of one phrase.
-                    if i &+ 1 < n, Bytes.isSpace(b[i &+ 1]) || b[i &+ 1] == 0x2D { return best }
-                    i &+= 1
-                    continue
-                }
-                let code = trie.step(node, c)
-                if code < 0 { break }
-                node = code >> 1
+        while i < n {
+            let c = fold[Int(b[i])]
+            if c == Self.skipMark {
+                // A separator may be skipped only between word bytes of one phrase.
+                if i &+ 1 < n, Bytes.isSpace(b[i &+ 1]) || b[i &+ 1] == 0x2D { return best }
                 i &+= 1
-                if code & 1 != 0 {
-                    var end = i
-                    if let m = accept(node: node, start: s, end: &end, in: b) {
-                        if best == nil || m.end > best!.end { best = m }
-                    }
+                continue
+            }
+            let code = trie.step(node, c)
+            if code < 0 { break }
+            node = code >> 1
+            i &+= 1
+            if code & 1 != 0 {
+                var end = i
+                if let m = accept(node: node, start: s, end: &end, in: b) {
+                    if best == nil || m.end > best!.end { best = m }
                 }
             }
-            return best
         }
+        return best
     }
 
     private func accept(node: Int32, start: Int, end: inout Int, in b: UnsafeBufferPointer<UInt8>) -> Match? {
