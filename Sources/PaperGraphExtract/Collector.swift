@@ -6,8 +6,8 @@ import PaperGraphModel
 struct Collector {
     enum Slot: Int, CaseIterable { case proposes, uses, evaluatesOn, introduces, repositories, homepages }
 
-    private(set) var lists: [[Mention]] = Array(repeating: [], count: Slot.allCases.count)
-    private var keys: [SmallSet<String>] = Array(repeating: SmallSet(), count: Slot.allCases.count)
+    private(set) var lists = PerSlot<[Mention]>([])
+    private var keys = PerSlot<SmallSet<String>>(SmallSet())
     /// Folded name → folded partner (acronym ↔ expansion) defined in the abstract.
     private var partners = SmallMap<String, String>()
 
@@ -109,6 +109,40 @@ struct Collector {
         case .title: return 0
         case .abstract: return 1
         case .comment: return 2
+        }
+    }
+}
+
+/// One value per ``Collector/Slot``, stored inline: an array of six lists
+/// cost each paper an allocation (and its release) for the array itself.
+struct PerSlot<Value> {
+    private var proposes, uses, evaluatesOn, introduces, repositories, homepages: Value
+
+    init(_ value: Value) {
+        (proposes, uses, evaluatesOn, introduces, repositories, homepages) = (value, value, value, value, value, value)
+    }
+
+    /// The value of the slot with raw value `index`, read or changed in place.
+    subscript(index: Int) -> Value {
+        get {
+            switch index {
+            case 0: return proposes
+            case 1: return uses
+            case 2: return evaluatesOn
+            case 3: return introduces
+            case 4: return repositories
+            default: return homepages
+            }
+        }
+        _modify {
+            switch index {
+            case 0: yield &proposes
+            case 1: yield &uses
+            case 2: yield &evaluatesOn
+            case 3: yield &introduces
+            case 4: yield &repositories
+            default: yield &homepages
+            }
         }
     }
 }

@@ -89,10 +89,17 @@ struct PaperReader {
 
     init(extractor: Extractor, record: PaperRecord) {
         self.extractor = extractor
-        title = FieldText(record.title, field: .title)
-        abstract = FieldText(record.abstract, field: .abstract)
-        comment = record.comment.flatMap { $0.isEmpty ? nil : FieldText($0, field: .comment) }
+        // The title's runs are read from a local before it is stored: reading
+        // `self.title` inside `init` made a copy of the whole reader.
+        let title = FieldText(record.title, field: .title)
         titleRuns = TitleRun.runs(in: title)
+        self.title = title
+        abstract = FieldText(record.abstract, field: .abstract)
+        if let text = record.comment, !text.isEmpty {
+            comment = FieldText(text, field: .comment)
+        } else {
+            comment = nil
+        }
     }
 
     mutating func run() {
