@@ -7,6 +7,9 @@ struct Collector {
     enum Slot: Int, CaseIterable { case proposes, uses, evaluatesOn, introduces, repositories, homepages }
 
     private(set) var lists = PerSlot<[Mention]>([])
+    /// The key each mention of `lists` was added under, side by side with it,
+    /// so that ``extraction()`` does not fold every name again.
+    private var listKeys = PerSlot<[String]>([])
     private var keys = PerSlot<SmallSet<String>>(SmallSet())
     /// Folded name → folded partner (acronym ↔ expansion) defined in the abstract.
     private var partners = SmallMap<String, String>()
@@ -38,20 +41,30 @@ struct Collector {
     /// - Returns: whether it was added.
     @discardableResult
     mutating func add(_ slot: Slot, _ name: String, _ evidence: Evidence) -> Bool {
-        let key = slot.rawValue >= Slot.repositories.rawValue ? name.lowercased() : Fold.key(name)
+        add(slot, name, key: slot.rawValue >= Slot.repositories.rawValue ? name.lowercased() : Fold.key(name), evidence)
+    }
+
+    /// ``add(_:_:_:)`` for a caller that has the name's key at hand
+    /// (`Fold.key(name)`; lower-cased for links), so it is not folded again.
+    @discardableResult
+    mutating func add(_ slot: Slot, _ name: String, key: String, _ evidence: Evidence) -> Bool {
         guard !key.isEmpty, !contains(slot, folded: key) else { return false }
-        // A list's first name sizes its array for a paper's usual few:
+        // A list's first name sizes its arrays for a paper's usual few:
         // growing from one element reallocates at every doubling.
-        if lists[slot.rawValue].isEmpty { lists[slot.rawValue].reserveCapacity(8) }
+        if lists[slot.rawValue].isEmpty {
+            lists[slot.rawValue].reserveCapacity(8)
+            listKeys[slot.rawValue].reserveCapacity(8)
+        }
         keys[slot.rawValue].insert(key)
         lists[slot.rawValue].append(Mention(name: name, evidence: evidence))
+        listKeys[slot.rawValue].append(key)
         return true
     }
 
     /// Removes a mention (a rule later found it belongs elsewhere).
     mutating func remove(_ slot: Slot, folded key: String) {
         let partner = partners.value(for: key)
-        lists[slot.rawValue].removeAll {
+        removeMentions(slot) {
             let k = Fold.key($0.name)
             return k == key || k == partner
         }
@@ -61,8 +74,20 @@ struct Collector {
 
     /// Removes one name from a list, leaving its acronym or expansion partner.
     mutating func removeOnly(_ slot: Slot, folded key: String) {
-        lists[slot.rawValue].removeAll { Fold.key($0.name) == key }
+        removeMentions(slot) { Fold.key($0.name) == key }
         keys[slot.rawValue].remove(key)
+    }
+
+    /// Removes the mentions `drop` picks, with their keys.
+    private mutating func removeMentions(_ slot: Slot, where drop: (Mention) -> Bool) {
+        let list = lists[slot.rawValue], listKey = listKeys[slot.rawValue]
+        var kept: [Mention] = [], keptKeys: [String] = []
+        for (m, k) in zip(list, listKey) where !drop(m) {
+            kept.append(m)
+            keptKeys.append(k)
+        }
+        lists[slot.rawValue] = kept
+        listKeys[slot.rawValue] = keptKeys
     }
 
     /// The final extraction: methods a paper proposes are not also "used",
@@ -72,7 +97,12 @@ struct Collector {
         func ordered(_ slot: Slot, excluding other: Slot? = nil) -> [Mention] {
             var list = lists[slot.rawValue]
             if let other, !keys[other.rawValue].isEmpty {
-                list.removeAll { contains(other, $0.name) }
+                // The lists excluded from (proposes, uses, evaluatesOn) are keyed by
+                // `Fold.key`, as ``contains(_:_:)`` folds: their kept keys answer.
+                let listKey = listKeys[slot.rawValue]
+                if listKey.contains(where: { contains(other, folded: $0) }) {
+                    list = zip(list, listKey).filter { !contains(other, folded: $0.1) }.map(\.0)
+                }
             }
             // Nothing to order (the usual case for most lists): no sort, no copies.
             guard list.count > 1 else { return list }

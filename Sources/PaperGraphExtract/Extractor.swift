@@ -200,25 +200,25 @@ struct PaperReader {
             }
         }
         for (inTitle, m) in found {
-            let ev = inTitle ? title.evidence("gazetteer", m.start..<m.end) : abstract.evidence("gazetteer", m.start..<m.end)
+            // Each name is added under its entry's folded form, already at hand.
             if m.kind == .method {
                 guard !subsumed.contains(m.entry) else { continue }
+                let keys = extractor.methodKeys[m.entry]
+                guard !keys.contains(where: { collector.contains(.proposes, folded: $0) }) else { continue }
                 let forms = extractor.methodForms[m.entry]
-                guard !extractor.methodKeys[m.entry].contains(where: { collector.contains(.proposes, folded: $0) }) else { continue }
-                collector.add(.uses, reportedName(forms, extractor.methodKeys[m.entry], m.form), ev)
+                let f = reportedForm(forms, keys, m.form)
+                let ev = inTitle ? title.evidence("gazetteer", m.start..<m.end) : abstract.evidence("gazetteer", m.start..<m.end)
+                collector.add(.uses, forms[f], key: keys[f], ev)
             } else {
                 if extractor.benchmarkIsCorpus[m.entry],
                    !(inTitle ? sentenceHasEvaluationCue(at: m.start, in: title) : sentenceHasEvaluationCue(at: m.start, in: abstract)) { continue }
-                let forms = extractor.benchmarkForms[m.entry]
-                let name = reportedName(forms, extractor.benchmarkKeys[m.entry], m.form)
+                let forms = extractor.benchmarkForms[m.entry], keys = extractor.benchmarkKeys[m.entry]
+                let f = reportedForm(forms, keys, m.form)
                 // A numbered release is its own benchmark: only that release must be new.
                 let numbered = inTitle ? endsInNumber(m, in: title) : endsInNumber(m, in: abstract)
-                let keys = numbered ? [Fold.key(name)] : extractor.benchmarkKeys[m.entry]
-                guard !keys.contains(where: {
-                    collector.contains(.introduces, folded: $0) || collector.contains(.proposes, folded: $0)
-                        || collector.contains(.evaluatesOn, folded: $0)
-                }) else { continue }
-                collector.add(.evaluatesOn, name, ev)
+                guard numbered ? !isListedBenchmark(keys[f]) : !keys.contains(where: { isListedBenchmark($0) }) else { continue }
+                let ev = inTitle ? title.evidence("gazetteer", m.start..<m.end) : abstract.evidence("gazetteer", m.start..<m.end)
+                collector.add(.evaluatesOn, forms[f], key: keys[f], ev)
             }
         }
         versionListRule(matches: titleMatches, in: title)
@@ -244,6 +244,12 @@ struct PaperReader {
                 found.append((inTitle, m))
             }
         }
+    }
+
+    /// Whether a benchmark's folded name is already introduced, proposed or evaluated on.
+    private func isListedBenchmark(_ key: String) -> Bool {
+        collector.contains(.introduces, folded: key) || collector.contains(.proposes, folded: key)
+            || collector.contains(.evaluatesOn, folded: key)
     }
 
     /// Whether a match ends in a release number (``releaseNumber(of:in:)`` is
@@ -288,24 +294,24 @@ struct PaperReader {
         name.hasSuffix("learning") || name.hasSuffix("model") || name.hasSuffix("models")
     }
 
-    /// The name to report for a gazetteer match: the canonical name, the
+    /// The form to report for a gazetteer match: the canonical name (0), the
     /// acronym when that is what the text writes (`PPO`, `GRPO`), as readers
-    /// cite it, or a synonym as written. `keys` are the entry's folded forms.
-    func reportedName(_ forms: [String], _ keys: [String], _ form: Int) -> String {
-        guard form > 0 else { return forms[0] }
+    /// cite it, or a synonym as written (`form`). `keys` are the entry's folded forms.
+    func reportedForm(_ forms: [String], _ keys: [String], _ form: Int) -> Int {
+        guard form > 0 else { return 0 }
         let written = forms[form]
         var capitals = 0, letters = 0
         for c in written.utf8 where Bytes.isUpper(c) || Bytes.isLowerASCII(c) {
             letters += 1
             if Bytes.isUpper(c) { capitals += 1 }
         }
-        if capitals >= 2 && capitals * 2 >= letters { return written }
+        if capitals >= 2 && capitals * 2 >= letters { return form }
         // A synonym the text writes ("bipartite matching" for "Hungarian matching",
         // "dual encoder" for "two-tower model") is reported as written; a plural,
         // case or spelling variant of the canonical name (one folded form is a
         // prefix of the other) is reported canonically.
         let w = keys[form], c = keys[0]
-        return w.hasPrefix(c) || c.hasPrefix(w) ? forms[0] : written
+        return w.hasPrefix(c) || c.hasPrefix(w) ? 0 : form
     }
 
     /// "EfficientNets" beside "EfficientNet", "LDMs" beside "LDM": the plural of
