@@ -7,9 +7,9 @@ struct Collector {
     enum Slot: Int, CaseIterable { case proposes, uses, evaluatesOn, introduces, repositories, homepages }
 
     private(set) var lists = PerSlot<[Mention]>([])
-    /// The key each mention of `lists` was added under, side by side with it,
-    /// so that ``extraction()`` does not fold every name again.
-    private var listKeys = PerSlot<[String]>([])
+    /// The key of each mention of `lists` (`Fold.key` of its name; lower-cased
+    /// for links), in the same order: mentions and keys are added and removed
+    /// together, so ``extraction()`` reads keys instead of folding names again.
     private var keys = PerSlot<SmallSet<String>>(SmallSet())
     /// Folded name → folded partner (acronym ↔ expansion) defined in the abstract.
     private var partners = SmallMap<String, String>()
@@ -51,20 +51,16 @@ struct Collector {
         guard !key.isEmpty, !contains(slot, folded: key) else { return false }
         // A list's first name sizes its arrays for a paper's usual few:
         // growing from one element reallocates at every doubling.
-        if lists[slot.rawValue].isEmpty {
-            lists[slot.rawValue].reserveCapacity(8)
-            listKeys[slot.rawValue].reserveCapacity(8)
-        }
+        if lists[slot.rawValue].isEmpty { lists[slot.rawValue].reserveCapacity(8) }
         keys[slot.rawValue].insert(key)
         lists[slot.rawValue].append(Mention(name: name, evidence: evidence))
-        listKeys[slot.rawValue].append(key)
         return true
     }
 
     /// Removes a mention (a rule later found it belongs elsewhere).
     mutating func remove(_ slot: Slot, folded key: String) {
         let partner = partners.value(for: key)
-        removeMentions(slot) {
+        lists[slot.rawValue].removeAll {
             let k = Fold.key($0.name)
             return k == key || k == partner
         }
@@ -74,20 +70,8 @@ struct Collector {
 
     /// Removes one name from a list, leaving its acronym or expansion partner.
     mutating func removeOnly(_ slot: Slot, folded key: String) {
-        removeMentions(slot) { Fold.key($0.name) == key }
+        lists[slot.rawValue].removeAll { Fold.key($0.name) == key }
         keys[slot.rawValue].remove(key)
-    }
-
-    /// Removes the mentions `drop` picks, with their keys.
-    private mutating func removeMentions(_ slot: Slot, where drop: (Mention) -> Bool) {
-        let list = lists[slot.rawValue], listKey = listKeys[slot.rawValue]
-        var kept: [Mention] = [], keptKeys: [String] = []
-        for (m, k) in zip(list, listKey) where !drop(m) {
-            kept.append(m)
-            keptKeys.append(k)
-        }
-        lists[slot.rawValue] = kept
-        listKeys[slot.rawValue] = keptKeys
     }
 
     /// The final extraction: methods a paper proposes are not also "used",
@@ -99,7 +83,7 @@ struct Collector {
             if let other, !keys[other.rawValue].isEmpty {
                 // The lists excluded from (proposes, uses, evaluatesOn) are keyed by
                 // `Fold.key`, as ``contains(_:_:)`` folds: their kept keys answer.
-                let listKey = listKeys[slot.rawValue]
+                let listKey = keys[slot.rawValue].elements
                 if listKey.contains(where: { contains(other, folded: $0) }) {
                     list = zip(list, listKey).filter { !contains(other, folded: $0.1) }.map(\.0)
                 }
