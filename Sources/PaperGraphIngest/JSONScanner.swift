@@ -170,27 +170,43 @@ struct JSONScanner {
             index += 1
         }
         guard index < bytes.count else { throw error("unterminated string") }
-        scratch.removeAll(keepingCapacity: true)
-        var runStart = start
-        while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: "\""):
-                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                index += 1
-                return scratch.withUnsafeBufferPointer { makeString($0) }
-            case UInt8(ascii: "\\"):
-                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                try escape()
-                runStart = index
-            case 0..<0x20:
-                throw error(byte == 0 ? "NUL byte inside a string" : "unescaped control character in a string")
-            default:
-                index += 1
-                skipPlainWords()
+        // Escapes only shrink text (`\n` is one byte, `\uXXXX` at most three),
+        // so the rest of the line bounds what is written: runs between escapes
+        // are copied with memcpy into a buffer sized once, not appended one by
+        // one (an abstract has a dozen `\n`). The buffer is moved out of `self`
+        // while it is written, so the scanner's own state can change meanwhile.
+        var out = scratch
+        scratch = []
+        defer { scratch = out }
+        if out.count < bytes.count - start { out = [UInt8](repeating: 0, count: bytes.count - start) }
+        return try out.withUnsafeMutableBufferPointer { out -> String in
+            let base = out.baseAddress!
+            var count = 0
+            var runStart = start
+            func copyRun() {
+                memcpy(base + count, bytes.baseAddress! + runStart, index - runStart)
+                count += index - runStart
             }
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "\""):
+                    copyRun()
+                    index += 1
+                    return makeString(UnsafeBufferPointer(start: base, count: count))
+                case UInt8(ascii: "\\"):
+                    copyRun()
+                    count += try escape(into: base + count)
+                    runStart = index
+                case 0..<0x20:
+                    throw error(byte == 0 ? "NUL byte inside a string" : "unescaped control character in a string")
+                default:
+                    index += 1
+                    skipPlainWords()
+                }
+            }
+            throw error("unterminated string")
         }
-        throw error("unterminated string")
     }
 
     /// Moves past whole eight-byte words holding no quote, backslash or control
@@ -245,18 +261,20 @@ struct JSONScanner {
         return high & SWAR.highBits == 0
     }
 
-    private mutating func escape() throws {
+    /// Decodes the escape at the scanner into `out`; returns how many bytes it
+    /// wrote: one, at most three for `\uXXXX`, four for a surrogate pair (twelve bytes read).
+    private mutating func escape(into out: UnsafeMutablePointer<UInt8>) throws -> Int {
         index += 1
         guard index < bytes.count else { throw error("unterminated escape") }
         let byte = bytes[index]
         index += 1
         switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scratch.append(byte)
-        case UInt8(ascii: "n"): scratch.append(0x0A)
-        case UInt8(ascii: "t"): scratch.append(0x09)
-        case UInt8(ascii: "r"): scratch.append(0x0D)
-        case UInt8(ascii: "b"): scratch.append(0x08)
-        case UInt8(ascii: "f"): scratch.append(0x0C)
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out[0] = byte
+        case UInt8(ascii: "n"): out[0] = 0x0A
+        case UInt8(ascii: "t"): out[0] = 0x09
+        case UInt8(ascii: "r"): out[0] = 0x0D
+        case UInt8(ascii: "b"): out[0] = 0x08
+        case UInt8(ascii: "f"): out[0] = 0x0C
         case UInt8(ascii: "u"):
             var value = try hex4()
             if (0xD800..<0xDC00).contains(value), index + 1 < bytes.count,
@@ -272,11 +290,17 @@ struct JSONScanner {
             }
             // A lone surrogate is not a scalar: it becomes U+FFFD.
             let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-            scratch.append(contentsOf: String(scalar).utf8)
+            var written = 0
+            for unit in String(scalar).utf8 {
+                out[written] = unit
+                written += 1
+            }
+            return written
         default:
             index -= 1
             throw error("invalid escape '\\\(Character(Unicode.Scalar(byte)))'")
         }
+        return 1
     }
 
     private mutating func hex4() throws -> UInt32 {
