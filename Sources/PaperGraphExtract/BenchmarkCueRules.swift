@@ -173,18 +173,20 @@ extension PaperReader {
 
     private mutating func addCueBenchmark(_ item: NameSpan, rule: String, in f: FieldText) {
         let name = item.name
-        guard !NameShape.isModelName(name), !collector.contains(.proposes, name),
-              !collector.contains(.introduces, name) else { return }
-        switch extractor.known[Fold.key(name)] {
+        guard !NameShape.isModelName(name) else { return }
+        // Folded once for the checks, the lookup and the list.
+        let key = Fold.key(name)
+        guard !collector.contains(.proposes, folded: key), !collector.contains(.introduces, folded: key) else { return }
+        switch extractor.known[key] {
         case nil:
-            collector.add(.evaluatesOn, name, f.evidence(rule, item.range))
+            collector.add(.evaluatesOn, name, key: key, f.evidence(rule, item.range))
         case let (kind, entry)? where kind == .benchmark:
             // A known benchmark written in a case the gazetteer's exact form
             // refuses (`Math500` for `MATH500`): the cue confirms it.
             guard !extractor.benchmarkKeys[entry].contains(where: {
                 collector.contains(.evaluatesOn, folded: $0) || collector.contains(.introduces, folded: $0)
             }) else { return }
-            collector.add(.evaluatesOn, name, f.evidence(rule, item.range))
+            collector.add(.evaluatesOn, name, key: key, f.evidence(rule, item.range))
         default:
             return
         }

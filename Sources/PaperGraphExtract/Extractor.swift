@@ -141,6 +141,7 @@ struct PaperReader {
     // MARK: URLs
 
     mutating func findURLs(in field: FieldText) {
+        guard field.hasURLs else { return }
         for token in field.tokens where token.kind == .url {
             guard let target = URLScanner.classify(field.string(token)) else { continue }
             let (slot, name): (Collector.Slot, String) = switch target {
