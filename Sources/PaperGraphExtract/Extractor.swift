@@ -176,6 +176,7 @@ struct PaperReader {
         var benchmarksSeen = SmallSet<BenchmarkRelease>()
         let titleMatches = extractor.matcher.matches(in: title)
         let abstractMatches = extractor.matcher.matches(in: abstract)
+        found.reserveCapacity(titleMatches.count + abstractMatches.count)
         // Long forms of acronyms the paper uses as techniques: a method inside
         // one ("multi-agent proximal policy optimization (MAPPO)") is part of
         // that name, not a mention of its own.

@@ -189,6 +189,8 @@ struct GazetteerMatcher: Sendable {
     /// All leftmost-longest matches in `text`, in order.
     func matches(in text: FieldText) -> [Match] {
         var out: [Match] = []
+        // Room for a field's usual few matches: growing from one doubles thrice.
+        out.reserveCapacity(8)
         // The fold table is opened once per field, not per word start: each
         // access to a static goes through its lazy-initialisation check.
         Self.walkBytes.withUnsafeBufferPointer { fold in

@@ -96,7 +96,20 @@ enum TextCleaner {
     private static func isFolded(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return bytes.isEmpty }
         var previous: UInt8 = 0
-        for byte in bytes {
+        // Eight bytes at a time while they are printable ASCII without a
+        // double space (titles and names are); the rest byte by byte.
+        var i = 0
+        if let base = bytes.baseAddress {
+            while i + 8 <= bytes.count {
+                let word = SWAR.load(base, i)
+                let spaces = SWAR.bytes(equalTo: 0x20, word)
+                if SWAR.hasByte(below: 0x20, word) || SWAR.hasByte(above: 0x7E, word)
+                    || spaces & (spaces << 8 | (previous == 0x20 ? 0x80 : 0)) != 0 { break }
+                previous = UInt8(truncatingIfNeeded: word >> 56)
+                i += 8
+            }
+        }
+        for byte in UnsafeBufferPointer(rebasing: bytes[i...]) {
             if byte < 0x20 || byte == 0x7F || byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3)
                 || (byte == 0x20 && previous == 0x20) { return false }
             previous = byte
