@@ -45,7 +45,6 @@ struct Token {
 /// bytes, tokens and sentence spans, computed once per field.
 struct FieldText {
     let field: Evidence.Field
-    let text: String
     let bytes: [UInt8]
     private(set) var tokens: [Token] = []
     /// Byte ranges of the sentences.
@@ -56,7 +55,6 @@ struct FieldText {
 
     init(_ text: String, field: Evidence.Field) {
         self.field = field
-        self.text = text
         self.bytes = Array(text.utf8)
         tokenize()
         splitSentences()
