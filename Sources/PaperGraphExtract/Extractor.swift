@@ -106,11 +106,14 @@ struct PaperReader {
         // Fields one by one, not `for field in [title, abstract]`: an array of
         // `FieldText` copies costs an allocation and a retain and release of
         // each field's buffers, several times per paper.
-        findURLs(in: title)
-        findURLs(in: abstract)
-        if let comment { findURLs(in: comment) }
-        acronyms += AcronymRule.definitions(in: title)
-        acronyms += AcronymRule.definitions(in: abstract)
+        // Asked before the call: passing a field to a mutating rule copies it
+        // (a retain and release of each of its buffers), and most fields have no link.
+        if title.hasURLs { findURLs(in: title) }
+        if abstract.hasURLs { findURLs(in: abstract) }
+        if let comment, comment.hasURLs { findURLs(in: comment) }
+        acronyms = AcronymRule.definitions(in: title)
+        let abstractAcronyms = AcronymRule.definitions(in: abstract)
+        if !abstractAcronyms.isEmpty { acronyms += abstractAcronyms }
         for def in acronyms { collector.pair(def.short, def.long) }
         titleRule()
         titleHeadRule()
@@ -141,7 +144,6 @@ struct PaperReader {
     // MARK: URLs
 
     mutating func findURLs(in field: FieldText) {
-        guard field.hasURLs else { return }
         for token in field.tokens where token.kind == .url {
             guard let target = URLScanner.classify(field.string(token)) else { continue }
             let (slot, name): (Collector.Slot, String) = switch target {
