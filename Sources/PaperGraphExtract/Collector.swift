@@ -49,7 +49,7 @@ struct Collector {
     @discardableResult
     mutating func add(_ slot: Slot, _ name: String, key: String, _ evidence: Evidence) -> Bool {
         guard !key.isEmpty, !contains(slot, folded: key) else { return false }
-        // A list's first name sizes its arrays for a paper's usual few:
+        // A list's first name sizes its array for a paper's usual few:
         // growing from one element reallocates at every doubling.
         if lists[slot.rawValue].isEmpty { lists[slot.rawValue].reserveCapacity(8) }
         keys[slot.rawValue].insert(key)
