@@ -29,14 +29,9 @@ extension PaperReader {
 
     mutating func benchmarkCueRules(in f: FieldText) {
         let t = f.tokens
-        var evalSentence: [Bool] = []
+        var evalSentence = SentenceFlags()
         for tok in t where tok.kind == .word && tok.has(WordClass.evalCues) {
-            let s = Int(tok.sentence)
-            // Sized for every sentence of the field at the first cue, so it grows once.
-            if evalSentence.count <= s {
-                evalSentence += Array(repeating: false, count: max(f.sentences.count, s + 1) - evalSentence.count)
-            }
-            evalSentence[s] = true
+            evalSentence.insert(Int(tok.sentence))
         }
         for k in t.indices where t[k].kind == .word {
             let h = t[k].hash
@@ -48,7 +43,7 @@ extension PaperReader {
                 namesAfter(noun: k, in: f)
             } else if h == Lexicon.on || h == Lexicon.across {
                 let s = Int(t[k].sentence)
-                guard s < evalSentence.count, evalSentence[s] else { continue }
+                guard evalSentence.contains(s) else { continue }
                 if k > 0, t[k - 1].kind == .word, t[k - 1].has(WordClass.onNotEval) { continue }
                 var j = k + 1
                 // "on the X", "on both the X and Y", "on all three X, Y and Z".
@@ -178,20 +173,38 @@ extension PaperReader {
 
     private mutating func addCueBenchmark(_ item: NameSpan, rule: String, in f: FieldText) {
         let name = item.name
-        guard !NameShape.isModelName(name), !collector.contains(.proposes, name),
-              !collector.contains(.introduces, name) else { return }
-        switch extractor.known[Fold.key(name)] {
+        guard !NameShape.isModelName(name) else { return }
+        // Folded once for the checks, the lookup and the list.
+        let key = Fold.key(name)
+        guard !collector.contains(.proposes, folded: key), !collector.contains(.introduces, folded: key) else { return }
+        switch extractor.known[key] {
         case nil:
-            collector.add(.evaluatesOn, name, f.evidence(rule, item.range))
+            collector.add(.evaluatesOn, name, key: key, f.evidence(rule, item.range))
         case let (kind, entry)? where kind == .benchmark:
             // A known benchmark written in a case the gazetteer's exact form
             // refuses (`Math500` for `MATH500`): the cue confirms it.
             guard !extractor.benchmarkKeys[entry].contains(where: {
                 collector.contains(.evaluatesOn, folded: $0) || collector.contains(.introduces, folded: $0)
             }) else { return }
-            collector.add(.evaluatesOn, name, f.evidence(rule, item.range))
+            collector.add(.evaluatesOn, name, key: key, f.evidence(rule, item.range))
         default:
             return
         }
+    }
+}
+
+/// A set of sentence indices of one field: the first 64 as bits of one word
+/// (an abstract has a dozen sentences), the rest in a set, so the usual
+/// field allocates nothing.
+struct SentenceFlags {
+    private var first: UInt64 = 0
+    private var rest = Set<Int>()
+
+    mutating func insert(_ s: Int) {
+        if s < 64 { first |= 1 << UInt64(s) } else { rest.insert(s) }
+    }
+
+    func contains(_ s: Int) -> Bool {
+        s < 64 ? first >> UInt64(s) & 1 != 0 : rest.contains(s)
     }
 }

@@ -87,23 +87,33 @@ struct PaperReader {
     var linksKept = 0
     var linksDropped = 0
 
-    init(extractor: Extractor, record: PaperRecord) {
+    /// Inlined into ``Extractor/extract(_:)``: a call of its own cost about
+    /// 900 instructions per paper more (callgrind, 10k corpus).
+    @inline(__always) init(extractor: Extractor, record: PaperRecord) {
         self.extractor = extractor
-        title = FieldText(record.title, field: .title)
-        abstract = FieldText(record.abstract, field: .abstract)
-        comment = record.comment.flatMap { $0.isEmpty ? nil : FieldText($0, field: .comment) }
+        let title = FieldText(record.title, field: .title)
         titleRuns = TitleRun.runs(in: title)
+        self.title = title
+        abstract = FieldText(record.abstract, field: .abstract)
+        if let text = record.comment, !text.isEmpty {
+            comment = FieldText(text, field: .comment)
+        } else {
+            comment = nil
+        }
     }
 
     mutating func run() {
         // Fields one by one, not `for field in [title, abstract]`: an array of
         // `FieldText` copies costs an allocation and a retain and release of
         // each field's buffers, several times per paper.
-        findURLs(in: title)
-        findURLs(in: abstract)
-        if let comment { findURLs(in: comment) }
-        acronyms += AcronymRule.definitions(in: title)
-        acronyms += AcronymRule.definitions(in: abstract)
+        // Asked before the call: passing a field to a mutating rule copies it
+        // (a retain and release of each of its buffers), and most fields have no link.
+        if title.hasURLs { findURLs(in: title) }
+        if abstract.hasURLs { findURLs(in: abstract) }
+        if let comment, comment.hasURLs { findURLs(in: comment) }
+        acronyms = AcronymRule.definitions(in: title)
+        let abstractAcronyms = AcronymRule.definitions(in: abstract)
+        if !abstractAcronyms.isEmpty { acronyms += abstractAcronyms }
         for def in acronyms { collector.pair(def.short, def.long) }
         titleRule()
         titleHeadRule()
@@ -163,34 +173,23 @@ struct PaperReader {
     /// - Returns: the matches in the title and in the abstract.
     @discardableResult
     mutating func gazetteerRule() -> ([GazetteerMatcher.Match], [GazetteerMatcher.Match]) {
-        // Found matches name their field by a flag: a `FieldText` copied into a
-        // tuple or an array costs a retain and release of each of its buffers.
         var found: [(inTitle: Bool, match: GazetteerMatcher.Match)] = []
-        var methodsSeen = Set<Int>()
-        var benchmarksSeen = Set<BenchmarkRelease>()
+        var methodsSeen = SmallSet<Int>()
+        var benchmarksSeen = SmallSet<BenchmarkRelease>()
         let titleMatches = extractor.matcher.matches(in: title)
         let abstractMatches = extractor.matcher.matches(in: abstract)
+        found.reserveCapacity(titleMatches.count + abstractMatches.count)
         // Long forms of acronyms the paper uses as techniques: a method inside
         // one ("multi-agent proximal policy optimization (MAPPO)") is part of
         // that name, not a mention of its own.
-        let usedLongForms = acronyms.filter { collector.contains(.uses, $0.short) }
-        for inTitle in [true, false] {
-            let field = inTitle ? title : abstract
-            for m in inTitle ? titleMatches : abstractMatches {
-                if m.kind == .method, usedLongForms.contains(where: {
-                    $0.field == field.field && $0.longRange.contains(m.start) && $0.longRange != m.start..<m.end
-                }) { continue }
-                if isTitleCasedWord(m, in: field) { continue }
-                if m.kind == .method, isNegated(m.start, in: field) { continue }
-                let isNew = m.kind == .method ? methodsSeen.insert(m.entry).inserted
-                    : benchmarksSeen.insert(BenchmarkRelease(entry: m.entry, number: releaseNumber(of: m, in: field))).inserted
-                if isNew {
-                    found.append((inTitle, m))
-                }
-            }
-        }
-        var subsumed = Set<Int>()
-        for m in methodsSeen {
+        let usedLongForms = acronyms.isEmpty ? [] : acronyms.filter { collector.contains(.uses, $0.short) }
+        // Each field is passed as it is stored, not picked into a local
+        // (`let field = inTitle ? title : abstract`): a copied `FieldText`
+        // costs a retain and release of each of its buffers.
+        firstMentions(titleMatches, in: title, inTitle: true, usedLongForms, &found, &methodsSeen, &benchmarksSeen)
+        firstMentions(abstractMatches, in: abstract, inTitle: false, usedLongForms, &found, &methodsSeen, &benchmarksSeen)
+        var subsumed = SmallSet<Int>()
+        for m in methodsSeen.elements {
             // The paper's own method refines the broader one: both are reported.
             if extractor.methodKeys[m].contains(where: { collector.contains(.proposes, folded: $0) }) { continue }
             let name = extractor.methodKeys[m][0]
@@ -205,29 +204,62 @@ struct PaperReader {
             }
         }
         for (inTitle, m) in found {
-            let field = inTitle ? title : abstract
-            let ev = field.evidence("gazetteer", m.start..<m.end)
+            // Each name is added under its entry's folded form, already at hand.
             if m.kind == .method {
                 guard !subsumed.contains(m.entry) else { continue }
+                let keys = extractor.methodKeys[m.entry]
+                guard !keys.contains(where: { collector.contains(.proposes, folded: $0) }) else { continue }
                 let forms = extractor.methodForms[m.entry]
-                guard !extractor.methodKeys[m.entry].contains(where: { collector.contains(.proposes, folded: $0) }) else { continue }
-                collector.add(.uses, reportedName(forms, extractor.methodKeys[m.entry], m.form), ev)
+                let f = reportedForm(forms, keys, m.form)
+                let ev = inTitle ? title.evidence("gazetteer", m.start..<m.end) : abstract.evidence("gazetteer", m.start..<m.end)
+                collector.add(.uses, forms[f], key: keys[f], ev)
             } else {
-                if extractor.benchmarkIsCorpus[m.entry], !sentenceHasEvaluationCue(at: m.start, in: field) { continue }
-                let forms = extractor.benchmarkForms[m.entry]
-                let name = reportedName(forms, extractor.benchmarkKeys[m.entry], m.form)
+                if extractor.benchmarkIsCorpus[m.entry],
+                   !(inTitle ? sentenceHasEvaluationCue(at: m.start, in: title) : sentenceHasEvaluationCue(at: m.start, in: abstract)) { continue }
+                let forms = extractor.benchmarkForms[m.entry], keys = extractor.benchmarkKeys[m.entry]
+                let f = reportedForm(forms, keys, m.form)
                 // A numbered release is its own benchmark: only that release must be new.
-                let keys = releaseNumber(of: m, in: field).isEmpty ? extractor.benchmarkKeys[m.entry] : [Fold.key(name)]
-                guard !keys.contains(where: {
-                    collector.contains(.introduces, folded: $0) || collector.contains(.proposes, folded: $0)
-                        || collector.contains(.evaluatesOn, folded: $0)
-                }) else { continue }
-                collector.add(.evaluatesOn, name, ev)
+                let numbered = inTitle ? endsInNumber(m, in: title) : endsInNumber(m, in: abstract)
+                guard numbered ? !isListedBenchmark(keys[f]) : !keys.contains(where: { isListedBenchmark($0) }) else { continue }
+                let ev = inTitle ? title.evidence("gazetteer", m.start..<m.end) : abstract.evidence("gazetteer", m.start..<m.end)
+                collector.add(.evaluatesOn, forms[f], key: keys[f], ev)
             }
         }
         versionListRule(matches: titleMatches, in: title)
         versionListRule(matches: abstractMatches, in: abstract)
         return (titleMatches, abstractMatches)
+    }
+
+    /// Adds to `found` each gazetteer entry's first mention in `field` that
+    /// counts (see ``gazetteerRule()``), a benchmark once per release number.
+    private func firstMentions(_ matches: [GazetteerMatcher.Match], in field: FieldText, inTitle: Bool,
+                               _ usedLongForms: [AcronymDefinition],
+                               _ found: inout [(inTitle: Bool, match: GazetteerMatcher.Match)],
+                               _ methodsSeen: inout SmallSet<Int>, _ benchmarksSeen: inout SmallSet<BenchmarkRelease>) {
+        for m in matches {
+            if m.kind == .method, usedLongForms.contains(where: {
+                $0.field == field.field && $0.longRange.contains(m.start) && $0.longRange != m.start..<m.end
+            }) { continue }
+            if isTitleCasedWord(m, in: field) { continue }
+            if m.kind == .method, isNegated(m.start, in: field) { continue }
+            let isNew = m.kind == .method ? methodsSeen.insert(m.entry)
+                : benchmarksSeen.insert(BenchmarkRelease(entry: m.entry, number: releaseNumber(of: m, in: field)))
+            if isNew {
+                found.append((inTitle, m))
+            }
+        }
+    }
+
+    /// Whether a benchmark's folded name is already introduced, proposed or evaluated on.
+    private func isListedBenchmark(_ key: String) -> Bool {
+        collector.contains(.introduces, folded: key) || collector.contains(.proposes, folded: key)
+            || collector.contains(.evaluatesOn, folded: key)
+    }
+
+    /// Whether a match ends in a release number (``releaseNumber(of:in:)`` is
+    /// not empty), without making the number's string.
+    private func endsInNumber(_ m: GazetteerMatcher.Match, in field: FieldText) -> Bool {
+        m.end > m.start && Bytes.isDigit(field.bytes[m.end - 1])
     }
 
     /// A gazetteer entry as written with one release number (see ``releaseNumber(of:in:)``).
@@ -266,24 +298,24 @@ struct PaperReader {
         name.hasSuffix("learning") || name.hasSuffix("model") || name.hasSuffix("models")
     }
 
-    /// The name to report for a gazetteer match: the canonical name, the
+    /// The form to report for a gazetteer match: the canonical name (0), the
     /// acronym when that is what the text writes (`PPO`, `GRPO`), as readers
-    /// cite it, or a synonym as written. `keys` are the entry's folded forms.
-    func reportedName(_ forms: [String], _ keys: [String], _ form: Int) -> String {
-        guard form > 0 else { return forms[0] }
+    /// cite it, or a synonym as written (`form`). `keys` are the entry's folded forms.
+    func reportedForm(_ forms: [String], _ keys: [String], _ form: Int) -> Int {
+        guard form > 0 else { return 0 }
         let written = forms[form]
         var capitals = 0, letters = 0
         for c in written.utf8 where Bytes.isUpper(c) || Bytes.isLowerASCII(c) {
             letters += 1
             if Bytes.isUpper(c) { capitals += 1 }
         }
-        if capitals >= 2 && capitals * 2 >= letters { return written }
+        if capitals >= 2 && capitals * 2 >= letters { return form }
         // A synonym the text writes ("bipartite matching" for "Hungarian matching",
         // "dual encoder" for "two-tower model") is reported as written; a plural,
         // case or spelling variant of the canonical name (one folded form is a
         // prefix of the other) is reported canonically.
         let w = keys[form], c = keys[0]
-        return w.hasPrefix(c) || c.hasPrefix(w) ? forms[0] : written
+        return w.hasPrefix(c) || c.hasPrefix(w) ? 0 : form
     }
 
     /// "EfficientNets" beside "EfficientNet", "LDMs" beside "LDM": the plural of
@@ -291,6 +323,7 @@ struct PaperReader {
     /// the singular is reported. Only an exact `s` suffix on a name of three or
     /// more characters counts ("Atlas" is not the plural of "Atla").
     mutating func mergePluralProposals() {
+        guard collector.lists[Collector.Slot.proposes.rawValue].count >= 2 else { return }
         let names = Set(collector.lists[Collector.Slot.proposes.rawValue].map(\.name))
         for plural in names where plural.count >= 4 && plural.hasSuffix("s") && !plural.hasSuffix("ss") {
             if names.contains(String(plural.dropLast())) {
@@ -302,6 +335,7 @@ struct PaperReader {
     /// "Self-J" in the abstract abbreviates "Self-Judge" in the title: one
     /// proposal, not two.
     mutating func mergeAbbreviatedProposals() {
+        guard collector.lists[Collector.Slot.proposes.rawValue].count >= 2 else { return }
         let names = collector.lists[Collector.Slot.proposes.rawValue].map(\.name)
         for short in names {
             guard let dash = short.lastIndex(of: "-"), short.distance(from: dash, to: short.endIndex) == 2,

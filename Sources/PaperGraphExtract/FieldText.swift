@@ -45,15 +45,16 @@ struct Token {
 /// bytes, tokens and sentence spans, computed once per field.
 struct FieldText {
     let field: Evidence.Field
-    let text: String
     let bytes: [UInt8]
     private(set) var tokens: [Token] = []
     /// Byte ranges of the sentences.
     private(set) var sentences: [Range<Int>] = []
+    /// Whether some token is a URL: most fields have none, and the rules
+    /// that read links then skip the walk over the tokens.
+    private(set) var hasURLs = false
 
     init(_ text: String, field: Evidence.Field) {
         self.field = field
-        self.text = text
         self.bytes = Array(text.utf8)
         tokenize()
         splitSentences()
@@ -102,13 +103,14 @@ struct FieldText {
     // MARK: Tokenising
 
     private mutating func tokenize() {
-        tokens = bytes.withUnsafeBufferPointer { Self.tokens(in: $0) }
+        (tokens, hasURLs) = bytes.withUnsafeBufferPointer { Self.tokens(in: $0) }
     }
 
     /// Tokenises raw bytes; a static function over a buffer pointer, so the
     /// hot loop does no bounds checks or reference counting.
-    private static func tokens(in b: UnsafeBufferPointer<UInt8>) -> [Token] {
+    private static func tokens(in b: UnsafeBufferPointer<UInt8>) -> (tokens: [Token], hasURLs: Bool) {
         var tokens: [Token] = []
+        var hasURLs = false
         let n = b.count
         var i = 0
         let classTable = Lexicon.classTable
@@ -122,6 +124,7 @@ struct FieldText {
             if first == 0x68 || first == 0x77 || first == 0x67 || first == 0x62 || first == 0x63,
                let end = URLScanner.urlEnd(b, at: i) {
                 tokens.append(Token(kind: .url, start: i, end: end, hash: 0, byte: 0))
+                hasURLs = true
                 i = end
                 continue
             }
@@ -173,7 +176,7 @@ struct FieldText {
             tokens.append(Token(kind: .punct, start: i, end: min(n, i + len), hash: 0, byte: len == 1 ? c : Bytes.wideByte(b, i)))
             i += len
         }
-        return tokens
+        return (tokens, hasURLs)
     }
 
     private mutating func splitSentences() {

@@ -53,41 +53,53 @@ enum JSONLReader {
         var firstVersionDate: String?
         var updateDate: String?
 
-        try scanner.forEachMember { s, key in
-            switch key {
-            case "id": id = try s.stringOrNumber()
-            case "title": title = try s.stringOrNull()
-            case "abstract": abstract = try s.stringOrNull()
-            case "authors": authorsText = try s.stringOrNull()
-            case "comments": comments = try s.stringOrNull()
-            case "journal-ref": journalRef = try s.stringOrNull()
-            case "doi": doi = try s.stringOrNull()
-            case "categories": categories = try s.stringOrNull()
-            case "update_date": updateDate = try s.stringOrNull()
-            case "versions":
+        try scanner.forEachMemberKey { s, key in
+            if key.is("id") { id = try s.stringOrNumber() }
+            else if key.is("title") { title = try s.stringOrNull() }
+            else if key.is("abstract") { abstract = try s.stringOrNull() }
+            else if key.is("authors") { authorsText = try s.stringOrNull() }
+            else if key.is("comments") { comments = try s.stringOrNull() }
+            else if key.is("journal-ref") { journalRef = try s.stringOrNull() }
+            else if key.is("doi") { doi = try s.stringOrNull() }
+            else if key.is("categories") { categories = try s.stringOrNull() }
+            else if key.is("update_date") { updateDate = try s.stringOrNull() }
+            else if key.is("versions") {
                 guard s.peek() == UInt8(ascii: "[") else { try s.skipValue(); return }
                 try s.forEachElement { s in
                     guard s.peek() == UInt8(ascii: "{") else { try s.skipValue(); return }
-                    try s.forEachMember { s, key in
-                        if key == "created", firstVersionDate == nil {
+                    try s.forEachMemberKey { s, key in
+                        if key.is("created"), firstVersionDate == nil {
                             firstVersionDate = try s.stringOrNull()
                         } else {
                             try s.skipValue()
                         }
                     }
                 }
-            case "authors_parsed":
+            } else if key.is("authors_parsed") {
                 guard s.peek() == UInt8(ascii: "[") else { try s.skipValue(); return }
+                // Room for a paper's usual few authors: growing from one doubles three times.
+                authorsParsed.reserveCapacity(8)
                 try s.forEachElement { s in
-                    var parts: [String] = []
-                    try s.forEachElement { s in parts.append(try s.stringOrNull() ?? "") }
-                    if !parts.isEmpty {
-                        let name = ArxivFields.authorName(keyname: parts[0], forenames: parts.count > 1 ? parts[1] : "",
-                                                          suffix: parts.count > 2 ? parts[2] : "")
+                    // The first three parts (key name, forenames, suffix) in
+                    // locals: an array of parts per author grew three times.
+                    var parts: (String, String, String) = ("", "", "")
+                    var count = 0
+                    try s.forEachElement { s in
+                        let part = try s.stringOrNull() ?? ""
+                        switch count {
+                        case 0: parts.0 = part
+                        case 1: parts.1 = part
+                        case 2: parts.2 = part
+                        default: break
+                        }
+                        count += 1
+                    }
+                    if count > 0 {
+                        let name = ArxivFields.authorName(keyname: parts.0, forenames: parts.1, suffix: parts.2)
                         if !name.isEmpty { authorsParsed.append(name) }
                     }
                 }
-            default:
+            } else {
                 try s.skipValue()
             }
         }

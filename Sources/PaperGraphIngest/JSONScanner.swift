@@ -58,11 +58,38 @@ struct JSONScanner {
 
     /// Iterates the members of an object; `body` must consume each value.
     mutating func forEachMember(_ body: (inout JSONScanner, String) throws -> Void) throws {
+        try forEachMemberKey { s, key in try body(&s, key.string) }
+    }
+
+    /// A member name as ``forEachMemberKey(_:)`` hands it over: the line's
+    /// own bytes when the name is plain ASCII, else the decoded string.
+    struct Key {
+        var raw: UnsafeBufferPointer<UInt8>?
+        var decoded: String?
+
+        var string: String { decoded ?? String(decoding: raw!, as: UTF8.self) }
+
+        /// Whether the name is `name`; compares bytes, without making a string.
+        /// Inlined, so a name of another length fails on one comparison.
+        @inline(__always) func `is`(_ name: StaticString) -> Bool {
+            let count = name.utf8CodeUnitCount
+            if let raw {
+                return raw.count == count && memcmp(raw.baseAddress!, name.utf8Start, count) == 0
+            }
+            // A name with escapes or non-ASCII compares as strings, as before.
+            return decoded! == name.description
+        }
+    }
+
+    /// Iterates the members of an object, handing each member name over as a
+    /// ``Key``: the snapshot's readers compare names to a dozen constants,
+    /// and a plain name (all of them in practice) needs no string to do so.
+    mutating func forEachMemberKey(_ body: (inout JSONScanner, Key) throws -> Void) throws {
         try expect(UInt8(ascii: "{"))
         if peek() == UInt8(ascii: "}") { index += 1; return }
         while true {
             guard peek() == UInt8(ascii: "\"") else { throw error("expected a member name") }
-            let key = try string()
+            let key = try memberKey()
             try expect(UInt8(ascii: ":"))
             try body(&self, key)
             switch peek() {
@@ -108,6 +135,22 @@ struct JSONScanner {
         return try stringOrNull()
     }
 
+    /// A member name at the scanner: printable ASCII without escapes is kept
+    /// as the line's bytes (it decodes to itself); anything else is decoded
+    /// as ``string()`` decodes it, repairs included.
+    private mutating func memberKey() throws -> Key {
+        var end = index + 1
+        while end < bytes.count, bytes[end] >= 0x20, bytes[end] < 0x80, bytes[end] != 0x5C {
+            if bytes[end] == UInt8(ascii: "\"") {
+                let raw = UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end])
+                index = end + 1
+                return Key(raw: raw)
+            }
+            end += 1
+        }
+        return Key(decoded: try string())
+    }
+
     /// A string; the scanner must be at its opening quote.
     mutating func string() throws -> String {
         guard peek() == UInt8(ascii: "\"") else { throw error("expected a string") }
@@ -127,27 +170,43 @@ struct JSONScanner {
             index += 1
         }
         guard index < bytes.count else { throw error("unterminated string") }
-        scratch.removeAll(keepingCapacity: true)
-        var runStart = start
-        while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: "\""):
-                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                index += 1
-                return scratch.withUnsafeBufferPointer { makeString($0) }
-            case UInt8(ascii: "\\"):
-                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                try escape()
-                runStart = index
-            case 0..<0x20:
-                throw error(byte == 0 ? "NUL byte inside a string" : "unescaped control character in a string")
-            default:
-                index += 1
-                skipPlainWords()
+        // Escapes only shrink text (`\n` is one byte, `\uXXXX` at most three),
+        // so the rest of the line bounds what is written: runs between escapes
+        // are copied with memcpy into a buffer sized once, not appended one by
+        // one (an abstract has a dozen `\n`). The buffer is moved out of `self`
+        // while it is written, so the scanner's own state can change meanwhile.
+        var out = scratch
+        scratch = []
+        defer { scratch = out }
+        if out.count < bytes.count - start { out = [UInt8](repeating: 0, count: bytes.count - start) }
+        return try out.withUnsafeMutableBufferPointer { out -> String in
+            let base = out.baseAddress!
+            var count = 0
+            var runStart = start
+            func copyRun() {
+                memcpy(base + count, bytes.baseAddress! + runStart, index - runStart)
+                count += index - runStart
             }
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "\""):
+                    copyRun()
+                    index += 1
+                    return makeString(UnsafeBufferPointer(start: base, count: count))
+                case UInt8(ascii: "\\"):
+                    copyRun()
+                    count += try escape(into: base + count)
+                    runStart = index
+                case 0..<0x20:
+                    throw error(byte == 0 ? "NUL byte inside a string" : "unescaped control character in a string")
+                default:
+                    index += 1
+                    skipPlainWords()
+                }
+            }
+            throw error("unterminated string")
         }
-        throw error("unterminated string")
     }
 
     /// Moves past whole eight-byte words holding no quote, backslash or control
@@ -157,8 +216,11 @@ struct JSONScanner {
         guard let base = bytes.baseAddress else { return }
         while index + 8 <= bytes.count {
             let word = SWAR.load(base, index)
-            if SWAR.hasByte(below: 0x20, word) || SWAR.hasByte(equalTo: 0x22, word)
-                || SWAR.hasByte(equalTo: 0x5C, word) { return }
+            // The three tests' flags or-ed, so a word takes one branch, not three.
+            let quote = word ^ (SWAR.ones &* 0x22), backslash = word ^ (SWAR.ones &* 0x5C)
+            let flags = (word &- SWAR.ones &* 0x20) & ~word | (quote &- SWAR.ones) & ~quote
+                | (backslash &- SWAR.ones) & ~backslash
+            if flags & SWAR.highBits != 0 { return }
             index += 8
         }
     }
@@ -179,23 +241,43 @@ struct JSONScanner {
     }
 
     private mutating func makeString(_ utf8: UnsafeBufferPointer<UInt8>) -> String {
+        // ASCII is valid UTF-8 as it stands: no repair to look for.
+        if Self.isASCII(utf8) { return String(decoding: utf8, as: UTF8.self) }
         let (text, repaired) = UTF8Decoding.decode(utf8)
         if repaired { repairedUTF8 = true }
         return text
     }
 
-    private mutating func escape() throws {
+    /// Whether every byte is below 0x80, eight bytes at a time.
+    private static func isASCII(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = utf8.baseAddress else { return true }
+        var i = 0
+        var high: UInt64 = 0
+        while i + 8 <= utf8.count {
+            high |= SWAR.load(base, i)
+            i += 8
+        }
+        while i < utf8.count {
+            high |= UInt64(utf8[i])
+            i += 1
+        }
+        return high & SWAR.highBits == 0
+    }
+
+    /// Decodes the escape at the scanner into `out`; returns how many bytes it
+    /// wrote: one, at most three for `\uXXXX`, four for a surrogate pair (twelve bytes read).
+    private mutating func escape(into out: UnsafeMutablePointer<UInt8>) throws -> Int {
         index += 1
         guard index < bytes.count else { throw error("unterminated escape") }
         let byte = bytes[index]
         index += 1
         switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scratch.append(byte)
-        case UInt8(ascii: "n"): scratch.append(0x0A)
-        case UInt8(ascii: "t"): scratch.append(0x09)
-        case UInt8(ascii: "r"): scratch.append(0x0D)
-        case UInt8(ascii: "b"): scratch.append(0x08)
-        case UInt8(ascii: "f"): scratch.append(0x0C)
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out[0] = byte
+        case UInt8(ascii: "n"): out[0] = 0x0A
+        case UInt8(ascii: "t"): out[0] = 0x09
+        case UInt8(ascii: "r"): out[0] = 0x0D
+        case UInt8(ascii: "b"): out[0] = 0x08
+        case UInt8(ascii: "f"): out[0] = 0x0C
         case UInt8(ascii: "u"):
             var value = try hex4()
             if (0xD800..<0xDC00).contains(value), index + 1 < bytes.count,
@@ -211,11 +293,17 @@ struct JSONScanner {
             }
             // A lone surrogate is not a scalar: it becomes U+FFFD.
             let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-            scratch.append(contentsOf: String(scalar).utf8)
+            var written = 0
+            for unit in String(scalar).utf8 {
+                out[written] = unit
+                written += 1
+            }
+            return written
         default:
             index -= 1
             throw error("invalid escape '\\\(Character(Unicode.Scalar(byte)))'")
         }
+        return 1
     }
 
     private mutating func hex4() throws -> UInt32 {

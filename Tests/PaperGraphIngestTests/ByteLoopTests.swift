@@ -40,4 +40,29 @@ import Testing
             #expect(parsed == ["title": text, "abstract": text + text])
         }
     }
+
+    /// Escapes decoded between plain runs: one-byte escapes, `\u` escapes of
+    /// one to three bytes, a surrogate pair (four bytes), and a lone surrogate
+    /// (U+FFFD), at the start, middle and end of a string.
+    @Test func jsonEscapesDecodeBetweenRuns() throws {
+        let cases: [(String, String)] = [
+            (#""\nabc""#, "\nabc"),
+            (#""abc\t""#, "abc\t"),
+            (#""a\"b\\c\/d""#, "a\"b\\c/d"),
+            (#""caf\u00e9 \u20ac""#, "café €"),
+            (#""x\ud835\udd38y""#, "x\u{1D538}y"),
+            (#""x\ud800y\udc00""#, "x\u{FFFD}y\u{FFFD}"),
+            (#""\u0041\u0042\u0043 plain words after the escapes""#, "ABC plain words after the escapes"),
+        ]
+        for (json, expected) in cases {
+            let line = Array(("{\"k\":" + json + ",\"m\":" + json + "}").utf8)
+            let parsed = try line.withUnsafeBufferPointer { bytes -> [String: String] in
+                var scanner = JSONScanner(bytes)
+                var out: [String: String] = [:]
+                try scanner.forEachMember { s, key in out[key] = try s.string() }
+                return out
+            }
+            #expect(parsed == ["k": expected, "m": expected], "\(json)")
+        }
+    }
 }
