@@ -31,9 +31,9 @@ enum CSVTables {
         var rels = CSVText()
         rels.row([":START_ID", ":END_ID", ":TYPE", "weight:int", "evidence"])
         for index in order.edges {
-            let edge = graph.edges[index]
+            let edge = graph.edges[index], evidence = edge.evidence
             rels.row([graph.nodes[edge.from].id.description, graph.nodes[edge.to].id.description,
-                      edge.relation.rawValue, String(max(1, edge.evidence.count)), evidenceJSON(edge.evidence)])
+                      edge.relation.rawValue, String(max(1, evidence.count)), evidenceJSON(evidence)])
         }
         return [("neo4j/nodes.csv", nodes.text), ("neo4j/relationships.csv", rels.text)]
     }
@@ -66,9 +66,9 @@ enum CSVTables {
             var csv = CSVText()
             csv.row(["from", "to", "weight", "evidence"])
             for index in members {
-                let edge = graph.edges[index]
+                let edge = graph.edges[index], evidence = edge.evidence
                 csv.row([graph.nodes[edge.from].id.key, graph.nodes[edge.to].id.key,
-                         String(max(1, edge.evidence.count)), evidenceJSON(edge.evidence)])
+                         String(max(1, evidence.count)), evidenceJSON(evidence)])
             }
             files.append(("kuzu/\(relation.rawValue).csv", csv.text))
             script.append("CREATE REL TABLE \(relation.rawValue)(FROM \(relation.domain.rawValue) TO "

@@ -40,7 +40,8 @@ enum GraphDrawing {
                 ("tooltip", DotGraph.tooltip(edge.relation.rawValue)),
             ]
             if !edge.relation.isExtracted { attributes.append(("style", "dashed")) }
-            if edge.evidence.count > 1 { attributes.append(("penwidth", String(min(6, 1 + edge.evidence.count / 2)))) }
+            let weight = edge.evidence.count
+            if weight > 1 { attributes.append(("penwidth", String(min(6, 1 + weight / 2)))) }
             drawing.edges.append(DotGraph.Edge(tail: order.nodeID(edge.from), head: order.nodeID(edge.to),
                                                attributes: attributes))
         }

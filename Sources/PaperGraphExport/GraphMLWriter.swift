@@ -105,6 +105,7 @@ struct GraphMLWriter {
 
         for (position, index) in order.edges.enumerated() {
             let edge = graph.edges[index]
+            let evidence = edge.evidence   // decoded once: a loaded edge decodes it at each read
             out.raw("    <edge id=\"e")
             out.decimal(position)
             out.raw("\" source=\"n")
@@ -114,10 +115,10 @@ struct GraphMLWriter {
             out.raw("\">\n")
             keys.relation.data(edge.relation.rawValue, into: &out)
             out.raw(keys.evidence.open)
-            Self.evidence(edge.evidence, into: &out)
+            Self.evidence(evidence, into: &out)
             out.raw("</data>\n")
             out.raw(keys.weight.open)
-            out.decimal(max(1, edge.evidence.count))
+            out.decimal(max(1, evidence.count))
             out.raw("</data>\n")
             out.raw("    </edge>\n")
             if out.count >= threshold { try flush(&out) }

@@ -30,13 +30,13 @@ enum NodeLinkJSON {
         json.raw("\n],\n")
         var edges = JSONText(capacity: graph.edgeCount * 128)
         for (position, index) in order.edges.enumerated() {
-            let edge = graph.edges[index]
+            let edge = graph.edges[index], evidence = edge.evidence
             edges.raw(position == 0 ? "\n" : ",\n")
             edges.raw("{\"source\":"); edges.string(graph.nodes[edge.from].id.description)
             edges.raw(",\"target\":"); edges.string(graph.nodes[edge.to].id.description)
             edges.raw(",\"relation\":"); edges.string(edge.relation.rawValue)
-            edges.raw(",\"weight\":"); edges.int(max(1, edge.evidence.count))
-            edges.raw(",\"evidence\":"); edges.evidence(edge.evidence)
+            edges.raw(",\"weight\":"); edges.int(max(1, evidence.count))
+            edges.raw(",\"evidence\":"); edges.evidence(evidence)
             edges.raw("}")
         }
         json.raw("\"edges\":[")

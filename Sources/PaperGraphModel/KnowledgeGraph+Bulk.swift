@@ -53,8 +53,8 @@ extension KnowledgeGraph {
         /// Distinctness (one edge per from, relation, to) is the caller's promise; it
         /// is not checked.
         public init?(_ edges: [Edge], nodeCount: Int) {
-            for edge in edges {
-                guard edge.from >= 0, edge.from < nodeCount, edge.to >= 0, edge.to < nodeCount else { return nil }
+            for i in edges.indices {
+                guard edges[i].from >= 0, edges[i].from < nodeCount, edges[i].to >= 0, edges[i].to < nodeCount else { return nil }
             }
             // The two directions share nothing, so they are built at once.
             let lists = AdjacencyPair()
@@ -81,14 +81,17 @@ extension KnowledgeGraph {
         /// Per node, the indices of the edges leaving it (`bySource`) or entering it,
         /// in edge order; each list is allocated once at its final size.
         private static func adjacency(_ edges: [Edge], nodes: Int, bySource: Bool) -> [[Int]] {
+            // Edges are read by index, not copied out: a copy retains the edge's evidence
+            // storage, which the edges of a loaded chunk share, and both threads
+            // counting references on one object made them wait on each other.
             var degree = [Int32](repeating: 0, count: nodes)
-            for edge in edges { degree[bySource ? edge.from : edge.to] += 1 }
+            for i in edges.indices { degree[bySource ? edges[i].from : edges[i].to] += 1 }
             var lists = degree.map { d -> [Int] in
                 var list: [Int] = []
                 list.reserveCapacity(Int(d))
                 return list
             }
-            for (i, edge) in edges.enumerated() { lists[bySource ? edge.from : edge.to].append(i) }
+            for i in edges.indices { lists[bySource ? edges[i].from : edges[i].to].append(i) }
             return lists
         }
     }

@@ -161,7 +161,7 @@ extension GraphStore {
                 if let previous, previous == (src, relation, dst) {
                     throw .corrupt(path: path, reason: "edge \(src) \(relation.rawValue) \(dst) is stored twice")
                 }
-                // A chunk ends where the source changes, so one node's edges share sentences.
+                // A chunk ends where the source changes: one node's edges are decoded together.
                 if chunk.count >= chunking.edgeRows && previous?.src != src {
                     edges.submit(chunk)
                     chunk = EdgeChunk()

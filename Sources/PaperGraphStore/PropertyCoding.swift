@@ -77,22 +77,40 @@ enum PropertyCoding {
 
     static func decodeEvidence(_ bytes: UnsafeRawBufferPointer,
                                sentences: inout SentenceCache) throws(ByteReader.Malformed) -> [Evidence] {
-        var reader = ByteReader(bytes)
-        if reader.isAtEnd { return [] }
-        let count = try reader.count()
         var evidence: [Evidence] = []
-        evidence.reserveCapacity(count)
+        try walkEvidence(bytes, reserve: { evidence.reserveCapacity($0) }) { rule, field, sentence, start, end in
+            evidence.append(Evidence(rule: String(decoding: rule, as: UTF8.self), field: field,
+                                     sentence: sentences.string(sentence), start: start, end: end))
+        }
+        return evidence
+    }
+
+    /// Throws where ``decodeEvidence(_:)`` would, without building anything: what a
+    /// load checks of evidence it keeps encoded (see `EncodedEvidence`).
+    static func validateEvidence(_ bytes: UnsafeRawBufferPointer) throws(ByteReader.Malformed) {
+        try walkEvidence(bytes, reserve: { _ in }) { _, _, _, _, _ in }
+    }
+
+    /// The one reading of the evidence encoding: `reserve` gets the number of
+    /// items, `item` each item's rule and sentence bytes, field and offsets.
+    private static func walkEvidence(
+        _ bytes: UnsafeRawBufferPointer, reserve: (Int) -> Void,
+        _ item: (UnsafeRawBufferPointer, Evidence.Field, UnsafeRawBufferPointer, Int, Int) -> Void
+    ) throws(ByteReader.Malformed) {
+        var reader = ByteReader(bytes)
+        if reader.isAtEnd { return }
+        let count = try reader.count()
+        reserve(count)
         for _ in 0..<count {
-            let rule = try reader.string()
+            let rule = try reader.bytes()
             let code = try reader.byte()
             guard Int(code) < fields.count else { throw ByteReader.Malformed() }
-            let sentence = sentences.string(try reader.bytes())
+            let sentence = try reader.bytes()
             let start = try reader.signed()
             let end = try reader.signed()
-            evidence.append(Evidence(rule: rule, field: fields[Int(code)], sentence: sentence, start: start, end: end))
+            item(rule, fields[Int(code)], sentence, start, end)
         }
         guard reader.isAtEnd else { throw ByteReader.Malformed() }
-        return evidence
     }
 
     private static let fields: [Evidence.Field] = [.title, .abstract, .comment]
