@@ -40,7 +40,7 @@ enum GraphDrawing {
                 ("tooltip", DotGraph.tooltip(edge.relation.rawValue)),
             ]
             if !edge.relation.isExtracted { attributes.append(("style", "dashed")) }
-            let weight = edge.evidence.count
+            let weight = edge.evidenceCount
             if weight > 1 { attributes.append(("penwidth", String(min(6, 1 + weight / 2)))) }
             drawing.edges.append(DotGraph.Edge(tail: order.nodeID(edge.from), head: order.nodeID(edge.to),
                                                attributes: attributes))

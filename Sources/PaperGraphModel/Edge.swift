@@ -34,6 +34,14 @@ public struct Edge: Hashable, Sendable {
         set { storage = .items(newValue) }
     }
 
+    /// `evidence.count`, without decoding evidence kept encoded: an edge's weight.
+    public var evidenceCount: Int {
+        switch storage {
+        case .items(let items): return items.count
+        case .encoded(let block, let start, let count): return block.count(Int(start) ..< Int(start) + Int(count))
+        }
+    }
+
     public init(from: Int, relation: Relation, to: Int, evidence: [Evidence] = []) {
         self.init(from: from, relation: relation, to: to, storage: .items(evidence))
     }
@@ -79,18 +87,27 @@ public struct Edge: Hashable, Sendable {
 public final class EncodedEvidence: Sendable {
     public let bytes: [UInt8]
     private let decoder: @Sendable (UnsafeRawBufferPointer) -> [Evidence]
+    private let counter: @Sendable (UnsafeRawBufferPointer) -> Int
 
     /// - Parameters:
     ///   - bytes: the encoded evidence of some edges, back to back; fewer than 2³² bytes.
     ///   - decoder: decodes one edge's bytes.
-    public init(bytes: [UInt8], decoder: @escaping @Sendable (UnsafeRawBufferPointer) -> [Evidence]) {
+    ///   - counter: how many items one edge's bytes hold (`decoder(bytes).count`, read
+    ///     without decoding them); by default, by decoding them.
+    public init(bytes: [UInt8], decoder: @escaping @Sendable (UnsafeRawBufferPointer) -> [Evidence],
+                counter: (@Sendable (UnsafeRawBufferPointer) -> Int)? = nil) {
         precondition(bytes.count <= Int(UInt32.max), "an evidence block holds fewer than 4 GB")
         self.bytes = bytes
         self.decoder = decoder
+        self.counter = counter ?? { decoder($0).count }
     }
 
     func decode(_ range: Range<Int>) -> [Evidence] {
         bytes.withUnsafeBytes { decoder(UnsafeRawBufferPointer(rebasing: $0[range])) }
+    }
+
+    func count(_ range: Range<Int>) -> Int {
+        bytes.withUnsafeBytes { counter(UnsafeRawBufferPointer(rebasing: $0[range])) }
     }
 }
 

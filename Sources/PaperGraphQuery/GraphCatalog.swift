@@ -59,7 +59,7 @@ final class GraphCatalog: @unchecked Sendable {
         case "evidence": return .list(edge.evidence.map { .string($0.sentence) })
         case "rule": return edge.evidence.first.map { .string($0.rule) } ?? .null
         case "rules": return .list(edge.evidence.map { .string($0.rule) })
-        case "weight": return .int(edge.evidence.count)
+        case "weight": return .int(edge.evidenceCount)
         default: return .null
         }
     }

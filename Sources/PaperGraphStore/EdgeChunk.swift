@@ -30,11 +30,11 @@ struct EdgeChunk: RowChunk {
         let kept = [UInt8](unsafeUninitializedCapacity: evidence.count) { buffer, count in
             count = buffer.initialize(fromContentsOf: evidence)
         }
-        let block = EncodedEvidence(bytes: kept) { bytes in
-            // Checked below before any edge could read it, so decoding cannot fail.
+        // Checked below before any edge could read it, so decoding cannot fail.
+        let block = EncodedEvidence(bytes: kept, decoder: { bytes in
             var sentences = SentenceCache()
             return (try? PropertyCoding.decodeEvidence(bytes, sentences: &sentences)) ?? []
-        }
+        }, counter: { bytes in (try? PropertyCoding.evidenceCount(bytes)) ?? 0 })
         let failed: StoreError? = evidence.withUnsafeBytes { buffer in
             for row in rows {
                 do {

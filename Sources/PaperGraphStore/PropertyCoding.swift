@@ -85,6 +85,12 @@ enum PropertyCoding {
         return evidence
     }
 
+    /// How many items ``decodeEvidence(_:)`` gives, read from the leading count alone.
+    static func evidenceCount(_ bytes: UnsafeRawBufferPointer) throws(ByteReader.Malformed) -> Int {
+        var reader = ByteReader(bytes)
+        return reader.isAtEnd ? 0 : try reader.count()
+    }
+
     /// Throws where ``decodeEvidence(_:)`` would, without building anything: what a
     /// load checks of evidence it keeps encoded (see `EncodedEvidence`).
     static func validateEvidence(_ bytes: UnsafeRawBufferPointer) throws(ByteReader.Malformed) {

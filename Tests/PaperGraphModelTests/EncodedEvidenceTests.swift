@@ -28,6 +28,7 @@ import PaperGraphModel
         let encoded = Edge(from: 3, relation: .evaluatesOn, to: 7, evidence: ranges[1], of: block)
         let decoded = Edge(from: 3, relation: .evaluatesOn, to: 7, evidence: Self.items)
         #expect(encoded.evidence == Self.items)
+        #expect(encoded.evidenceCount == 2 && decoded.evidenceCount == 2)
         #expect(encoded == decoded)
         #expect(encoded.hashValue == decoded.hashValue)
         #expect(Set([encoded, decoded]).count == 1)
@@ -36,7 +37,7 @@ import PaperGraphModel
         let other = Edge(from: 3, relation: .evaluatesOn, to: 7, evidence: ranges[2], of: block)
         #expect(other != encoded && other.evidence == [Self.items[1]])
         let empty = Edge(from: 3, relation: .evaluatesOn, to: 7, evidence: ranges[0], of: block)
-        #expect(empty.evidence.isEmpty && empty == Edge(from: 3, relation: .evaluatesOn, to: 7))
+        #expect(empty.evidence.isEmpty && empty.evidenceCount == 0 && empty == Edge(from: 3, relation: .evaluatesOn, to: 7))
         #expect(Edge(from: 4, relation: .evaluatesOn, to: 7, evidence: ranges[1], of: block) != decoded)
     }
 

@@ -14,6 +14,9 @@ import Testing
         #expect(GraphContents(loaded) == GraphContents(expected))
         #expect(loaded.nodeCounts == expected.nodeCounts)
         #expect(loaded.edgeCounts == expected.edgeCounts)
+        // Loaded evidence stays encoded; its count is read without decoding it.
+        #expect(loaded.edges.contains { $0.evidenceCount > 1 })
+        for edge in loaded.edges { #expect(edge.evidenceCount == edge.evidence.count) }
     }
 
     @Test func fragmentsWithoutPaperAndBareEndpointsMergeAsInMemory() throws {
