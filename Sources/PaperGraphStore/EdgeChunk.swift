@@ -6,7 +6,7 @@ import PaperGraphModel
 ///
 /// The evidence stays encoded: the chunk's bytes become the edges'
 /// ``EncodedEvidence``, checked here and decoded only when an edge's evidence is
-/// read. Decoding five million evidence arrays was a quarter of a 1M load's
+/// read. Decoding five million evidence arrays was a tenth of a 1M load's
 /// CPU time, and their ~1 GB is more than the ~640 MB of bytes they come from.
 struct EdgeChunk: RowChunk {
     var evidence: [UInt8] = []
