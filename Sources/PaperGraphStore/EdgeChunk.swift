@@ -31,10 +31,8 @@ struct EdgeChunk: RowChunk {
             count = buffer.initialize(fromContentsOf: evidence)
         }
         // Checked below before any edge could read it, so decoding cannot fail.
-        let block = EncodedEvidence(bytes: kept, decoder: { bytes in
-            var sentences = SentenceCache()
-            return (try? PropertyCoding.decodeEvidence(bytes, sentences: &sentences)) ?? []
-        }, counter: { bytes in (try? PropertyCoding.evidenceCount(bytes)) ?? 0 })
+        let block = EncodedEvidence(bytes: kept, decoder: { (try? PropertyCoding.decodeEvidence($0)) ?? [] },
+                                    counter: { (try? PropertyCoding.evidenceCount($0)) ?? 0 })
         let failed: StoreError? = evidence.withUnsafeBytes { buffer in
             for row in rows {
                 do {

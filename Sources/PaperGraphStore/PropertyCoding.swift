@@ -72,11 +72,6 @@ enum PropertyCoding {
 
     static func decodeEvidence(_ bytes: UnsafeRawBufferPointer) throws(ByteReader.Malformed) -> [Evidence] {
         var sentences = SentenceCache()
-        return try decodeEvidence(bytes, sentences: &sentences)
-    }
-
-    static func decodeEvidence(_ bytes: UnsafeRawBufferPointer,
-                               sentences: inout SentenceCache) throws(ByteReader.Malformed) -> [Evidence] {
         var evidence: [Evidence] = []
         try walkEvidence(bytes, reserve: { evidence.reserveCapacity($0) }) { rule, field, sentence, start, end in
             evidence.append(Evidence(rule: String(decoding: rule, as: UTF8.self), field: field,

@@ -33,15 +33,8 @@ extension GraphStore {
 
     static func evidence(_ statement: Statement, column: Int32, path: String,
                          edge: @autoclosure () -> String) throws(StoreError) -> [Evidence] {
-        var sentences = SentenceCache()
-        return try evidence(statement, column: column, path: path, sentences: &sentences, edge: edge())
-    }
-
-    /// Evidence, sharing sentence strings already decoded for the same source node.
-    static func evidence(_ statement: Statement, column: Int32, path: String, sentences: inout SentenceCache,
-                         edge: @autoclosure () -> String) throws(StoreError) -> [Evidence] {
         do {
-            return try PropertyCoding.decodeEvidence(statement.blob(column), sentences: &sentences)
+            return try PropertyCoding.decodeEvidence(statement.blob(column))
         } catch {
             throw .corrupt(path: path, reason: "undecodable evidence of edge \(edge())")
         }

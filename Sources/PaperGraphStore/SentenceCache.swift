@@ -1,18 +1,14 @@
 import Foundation
 
-/// Evidence sentences already decoded for the edges of one source node.
+/// Evidence sentences already decoded for one edge.
 ///
-/// A paper's edges often quote one sentence ("evaluated on MATH and GSM8K" backs
-/// two edges); sharing one `String` for the repeats saves an allocation, a UTF-8
-/// validation and the bytes themselves — loading 1M papers decodes five million
-/// evidence sentences. The loader resets the cache at each new source node, so
-/// it stays a handful of strings long.
+/// An edge's evidence items often quote one sentence (a name mentioned twice in
+/// it, or found by two rules); sharing one `String` for the repeats saves an
+/// allocation, a UTF-8 validation and the bytes themselves.
 struct SentenceCache {
     private var sentences: [String] = []
-    /// More distinct sentences than this for one node are decoded without caching.
+    /// More distinct sentences than this for one edge are decoded without caching.
     private static let limit = 16
-
-    mutating func reset() { sentences.removeAll(keepingCapacity: true) }
 
     mutating func string(_ bytes: UnsafeRawBufferPointer) -> String {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return "" }
